@@ -1,0 +1,3 @@
+from newsdiff.cli import main
+
+raise SystemExit(main())
