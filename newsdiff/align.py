@@ -1,0 +1,413 @@
+"""Paragraph alignment: anchors, a bead DP inside the gaps, then moves and repeats.
+
+1. **Anchors** (patience): paragraphs equal after normalisation and unique on both sides,
+   kept as the longest chain in order. They cut the articles into small gaps, so long
+   documents never need a quadratic DP. Cost: O(n log n).
+2. **Gaps**: a Gale-Church-style "bead" DP over each gap, with 1:1, 1:0, 0:1, 1:2, 2:1,
+   1:3 and 3:1 beads. A match bead gains ``similarity - threshold`` (IDF-weighted Dice of
+   stemmed content words, see ``similarity``); splits and merges pay a small penalty and
+   every part must be mostly contained in the other side. Gaps larger than
+   ``max_gap_cells`` are first cut by secondary anchors (strong mutual best matches found
+   through an inverted index of rare stems), then by a band around the diagonal.
+   Cost: O(cells) per gap.
+3. **Moves**: leftover deleted and inserted paragraphs are paired, exact repeats first,
+   then by similarity among candidates sharing rare stems; pairs out of order with their
+   neighbours are flagged ``moved``.
+4. **Repeats**: a leftover paragraph almost wholly contained in a paragraph of the other
+   side (a standfirst repeating the lead, a caption printed twice, a headline copy) is
+   linked to it too, so links are many-to-many where the text is.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsdiff.similarity import Features, Weights, containment, dice
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    threshold: float = 0.25  # minimum similarity for a 1:1 pair inside a gap
+    many_penalty: float = 0.04  # cost of each extra paragraph in a split or merge
+    part_containment: float = 0.5  # each part of a split/merge must be this contained
+    move_threshold: float = 0.45  # minimum similarity to pair a move out of order
+    move_min_stems: int = 3  # a fuzzy move needs this many content stems on both sides
+    repeat_containment: float = 0.85  # a leftover this contained in another paragraph links to it
+    repeat_min_stems: int = 4  # ... if it has at least this many content stems
+    max_gap_cells: int = 40_000  # larger gaps are cut by secondary anchors / a band
+    band: int = 60  # half-width of the band in an oversized gap
+    rare_stems: int = 8  # stems per paragraph used to find candidates in big searches
+
+
+@dataclass(slots=True)
+class Bead:
+    """One output row in the making: paragraph indices of each side and a similarity."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    score: float
+    moved: bool = False
+    repeat: bool = False
+
+
+BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3))
+
+
+class _Scorer:
+    """Similarity of groups of paragraphs, cached per pair of index ranges."""
+
+    def __init__(self, left: Sequence[Features], right: Sequence[Features], config: AlignConfig):
+        self.left, self.right, self.config = left, right, config
+        self.weights = Weights([f for f in (*left, *right) if not f.clutter])
+        self._pair: dict[tuple[int, int], float] = {}
+
+    def pair(self, i: int, j: int) -> float:
+        cached = self._pair.get((i, j))
+        if cached is None:
+            a, b = self.left[i], self.right[j]
+            if a.key == b.key:
+                cached = 1.0
+            elif a.clutter or b.clutter:
+                cached = 0.0
+            else:
+                cached = dice(a.stems, b.stems, self.weights)
+            self._pair[(i, j)] = cached
+        return cached
+
+    def group(self, i: int, di: int, j: int, dj: int) -> float:
+        """Similarity of left[i:i+di] with right[j:j+dj] (one side has one paragraph)."""
+        if di == 1 and dj == 1:
+            return self.pair(i, j)
+        lefts, rights = self.left[i : i + di], self.right[j : j + dj]
+        if any(f.clutter for f in (*lefts, *rights)):
+            return 0.0
+        left_stems = frozenset().union(*(f.stems for f in lefts))
+        right_stems = frozenset().union(*(f.stems for f in rights))
+        many, whole = (lefts, right_stems) if di > 1 else (rights, left_stems)
+        need = self.config.part_containment
+        if any(containment(f.stems, whole, self.weights) < need for f in many):
+            return 0.0
+        return dice(left_stems, right_stems, self.weights)
+
+    def penalty(self, i: int, di: int, j: int, dj: int) -> float:
+        """Cost of a split/merge bead. A part whose words sit exactly at the start or end of
+        the other side (a dateline "MOSCOW:" on its own line) costs nothing."""
+        if di == 1 and dj == 1:
+            return 0.0
+        many = self.left[i : i + di] if di > 1 else self.right[j : j + dj]
+        one = self.right[j] if di > 1 else self.left[i]
+        cost = 0.0
+        for position, part in enumerate(many):
+            size = len(part.tokens)
+            at_start = position == 0 and one.tokens[:size] == part.tokens
+            at_end = position == len(many) - 1 and size and one.tokens[-size:] == part.tokens
+            if not (size and (at_start or at_end)):
+                cost += self.config.many_penalty
+        return max(0.0, cost - self.config.many_penalty)
+
+
+def _longest_increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest chain of pairs increasing in both coordinates (pairs sorted by the first).
+    Cost: O(n log n)."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    parent = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_index.append(k)
+        else:
+            tails[pos] = j
+            tail_index[pos] = k
+        parent[k] = tail_index[pos - 1] if pos else -1
+    chain: list[tuple[int, int]] = []
+    k = tail_index[-1] if tail_index else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = parent[k]
+    chain.reverse()
+    return chain
+
+
+def _unique_anchors(
+    left: Sequence[Features], right: Sequence[Features], lo: tuple[int, int], hi: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """Pairs of equal paragraphs unique on both sides within the ranges, in order."""
+    left_at: dict[str, list[int]] = defaultdict(list)
+    right_at: dict[str, list[int]] = defaultdict(list)
+    for i in range(lo[0], hi[0]):
+        if left[i].key:
+            left_at[left[i].key].append(i)
+    for j in range(lo[1], hi[1]):
+        if right[j].key:
+            right_at[right[j].key].append(j)
+    pairs = sorted(
+        (found[0], right_at[key][0])
+        for key, found in left_at.items()
+        if len(found) == 1 and len(right_at.get(key, ())) == 1
+    )
+    return _longest_increasing_chain(pairs)
+
+
+class _RareIndex:
+    """Inverted index from each paragraph's rarest stems to paragraphs: cheap candidates."""
+
+    def __init__(self, features: Sequence[Features], indices: Sequence[int], scorer: _Scorer):
+        df = scorer.weights.df
+        k = scorer.config.rare_stems
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for index in indices:
+            for s in sorted(features[index].stems, key=lambda s: (df.get(s, 0), s))[:k]:
+                self.postings[s].append(index)
+        self.k, self.df = k, df
+
+    def candidates(self, f: Features) -> set[int]:
+        found: set[int] = set()
+        for s in sorted(f.stems, key=lambda s: (self.df.get(s, 0), s))[: self.k]:
+            found.update(self.postings.get(s, ()))
+        return found
+
+
+def _secondary_anchors(
+    scorer: _Scorer, lo: tuple[int, int], hi: tuple[int, int], strong: float = 0.6
+) -> list[tuple[int, int]]:
+    """Mutual best pairs with high similarity inside an oversized gap, in order."""
+    rights = [j for j in range(lo[1], hi[1]) if not scorer.right[j].clutter]
+    index = _RareIndex(scorer.right, rights, scorer)
+    best_right: dict[int, tuple[float, int]] = {}
+    best_left: dict[int, tuple[float, int]] = {}
+    for i in range(lo[0], hi[0]):
+        if scorer.left[i].clutter:
+            continue
+        for j in index.candidates(scorer.left[i]):
+            s = scorer.pair(i, j)
+            if s >= strong:
+                if s > best_right.get(i, (0.0, -1))[0]:
+                    best_right[i] = (s, j)
+                if s > best_left.get(j, (0.0, -1))[0]:
+                    best_left[j] = (s, i)
+    pairs = sorted((i, j) for i, (_, j) in best_right.items() if best_left[j][1] == i)
+    return _longest_increasing_chain(pairs)
+
+
+def _dp_gap(scorer: _Scorer, lo: tuple[int, int], hi: tuple[int, int]) -> list[Bead]:
+    """Best bead sequence for left[lo0:hi0] x right[lo1:hi1], within a band if it is big."""
+    config = scorer.config
+    n, m = hi[0] - lo[0], hi[1] - lo[1]
+    banded = n * m > config.max_gap_cells
+    width = max(config.band, abs(n - m) // 8)
+    neg = float("-inf")
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for x in range(n + 1):
+        centre = x * m // n if n else 0
+        y_from, y_to = (max(0, centre - width), min(m, centre + width)) if banded else (0, m)
+        for y in range(y_from, y_to + 1):
+            if x == 0 and y == 0:
+                continue
+            top, top_back = neg, (0, 0, 0.0)
+            for di, dj in BEADS:
+                if di > x or dj > y:
+                    continue
+                prev = best[x - di][y - dj]
+                if prev == neg:
+                    continue
+                if di == 0 or dj == 0:
+                    gain, sim = 0.0, 0.0
+                else:
+                    sim = scorer.group(lo[0] + x - di, di, lo[1] + y - dj, dj)
+                    if sim < config.threshold:
+                        continue
+                    gain = sim - config.threshold - scorer.penalty(
+                        lo[0] + x - di, di, lo[1] + y - dj, dj
+                    )
+                if prev + gain > top:
+                    top, top_back = prev + gain, (di, dj, sim)
+            best[x][y] = top
+            back[x][y] = top_back
+    if best[n][m] == neg:  # the band missed the corner: fall back to delete + insert
+        return [Bead((lo[0] + x,), (), 0.0) for x in range(n)] + [
+            Bead((), (lo[1] + y,), 0.0) for y in range(m)
+        ]
+    beads: list[Bead] = []
+    x, y = n, m
+    while x or y:
+        di, dj, sim = back[x][y]
+        x, y = x - di, y - dj
+        beads.append(
+            Bead(
+                tuple(range(lo[0] + x, lo[0] + x + di)),
+                tuple(range(lo[1] + y, lo[1] + y + dj)),
+                sim,
+            )
+        )
+    beads.reverse()
+    return _split_skips(beads)
+
+
+def _split_skips(beads: list[Bead]) -> list[Bead]:
+    """Order runs of deletions before insertions so that a gap reads left then right."""
+    out: list[Bead] = []
+    pending_right: list[Bead] = []
+    for bead in beads:
+        if bead.left and not bead.right:
+            out.append(bead)
+        elif bead.right and not bead.left:
+            pending_right.append(bead)
+        else:
+            out.extend(pending_right)
+            pending_right.clear()
+            out.append(bead)
+    out.extend(pending_right)
+    return out
+
+
+def _align_range(scorer: _Scorer, lo: tuple[int, int], hi: tuple[int, int], depth: int = 0) -> list[Bead]:
+    n, m = hi[0] - lo[0], hi[1] - lo[1]
+    if n == 0 or m == 0:
+        return [Bead((i,), (), 0.0) for i in range(lo[0], hi[0])] + [
+            Bead((), (j,), 0.0) for j in range(lo[1], hi[1])
+        ]
+    anchors = _unique_anchors(scorer.left, scorer.right, lo, hi) if depth == 0 else []
+    if not anchors and n * m > scorer.config.max_gap_cells and depth < 2:
+        anchors = _secondary_anchors(scorer, lo, hi)
+    if not anchors:
+        return _dp_gap(scorer, lo, hi)
+    beads: list[Bead] = []
+    start = lo
+    for i, j in anchors:
+        beads.extend(_align_range(scorer, start, (i, j), depth + 1))
+        beads.append(Bead((i,), (j,), scorer.pair(i, j)))
+        start = (i + 1, j + 1)
+    beads.extend(_align_range(scorer, start, hi, depth + 1))
+    return beads
+
+
+def _pair_leftovers(scorer: _Scorer, beads: list[Bead]) -> None:
+    """Pair deleted with inserted paragraphs anywhere in the articles (moves), in place."""
+    config = scorer.config
+    deleted = {b.left[0]: b for b in beads if b.left and not b.right and not scorer.left[b.left[0]].clutter}
+    inserted = {b.right[0]: b for b in beads if b.right and not b.left and not scorer.right[b.right[0]].clutter}
+    if not deleted or not inserted:
+        return
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for j in sorted(inserted):
+        by_key[scorer.right[j].key].append(j)
+    pairs: list[tuple[float, int, int]] = []
+    for i in sorted(deleted):
+        for j in by_key.get(scorer.left[i].key, ()):
+            pairs.append((1.0, i, j))
+    if len(deleted) * len(inserted) <= 250_000:
+        candidates = {i: list(inserted) for i in deleted}
+    else:
+        index = _RareIndex(scorer.right, sorted(inserted), scorer)
+        candidates = {i: sorted(index.candidates(scorer.left[i])) for i in deleted}
+    small = config.move_min_stems
+    for i, js in candidates.items():
+        if len(scorer.left[i].stems) < small:
+            continue
+        for j in js:
+            if len(scorer.right[j].stems) < small:
+                continue
+            s = scorer.pair(i, j)
+            if config.move_threshold <= s < 1.0:
+                pairs.append((s, i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    for s, i, j in pairs:
+        if i in used_left or j in used_right:
+            continue
+        used_left.add(i)
+        used_right.add(j)
+        target = inserted[j]
+        target.left, target.score, target.moved = (i,), s, True
+        deleted[i].left = ()  # emptied; dropped below
+
+
+def _link_repeats(scorer: _Scorer, beads: list[Bead]) -> None:
+    """Link leftovers almost wholly contained in a paragraph of the other side, in place."""
+    config = scorer.config
+    weights = scorer.weights
+    for side in ("left", "right"):
+        own, other = (scorer.left, scorer.right) if side == "left" else (scorer.right, scorer.left)
+        index: _RareIndex | None = None
+        for bead in beads:
+            mine, theirs = (bead.left, bead.right) if side == "left" else (bead.right, bead.left)
+            if len(mine) != 1 or theirs:
+                continue
+            f = own[mine[0]]
+            if f.clutter or len(f.stems) < config.repeat_min_stems:
+                continue
+            if index is None:
+                index = _RareIndex(other, [k for k, g in enumerate(other) if not g.clutter], scorer)
+            best, best_k = 0.0, -1
+            for k in sorted(index.candidates(f)):
+                c = containment(f.stems, other[k].stems, weights)
+                if c > best:
+                    best, best_k = c, k
+            if best >= config.repeat_containment:
+                if side == "left":
+                    bead.right = (best_k,)
+                else:
+                    bead.left = (best_k,)
+                bead.score, bead.repeat = dice(f.stems, other[best_k].stems, weights), True
+
+
+def _attach_twins(scorer: _Scorer, beads: list[Bead]) -> list[Bead]:
+    """A paragraph printed twice in a row (a repeated caption) joins its twin's row."""
+    paired_left = {i: b for b in beads if b.left and b.right and not b.moved for i in b.left}
+    paired_right = {j: b for b in beads if b.left and b.right and not b.moved for j in b.right}
+    out: list[Bead] = []
+    for bead in beads:
+        if len(bead.left) + len(bead.right) == 1:
+            side, paired, feats = (
+                ("left", paired_left, scorer.left) if bead.left else ("right", paired_right, scorer.right)
+            )
+            k = (bead.left or bead.right)[0]
+            twin = next(
+                (paired[t] for t in (k - 1, k + 1) if t in paired and feats[t].key == feats[k].key),
+                None,
+            )
+            if twin is not None:
+                merged = tuple(sorted((*getattr(twin, side), k)))
+                setattr(twin, side, merged)
+                paired[k] = twin
+                continue
+        out.append(bead)
+    return out
+
+
+def _mark_out_of_order(beads: list[Bead]) -> None:
+    """A paired bead is moved when its left side breaks the order of the in-order pairs."""
+    for bead in beads:
+        if not (bead.moved or bead.repeat):
+            continue
+        bead.moved = False
+    order = [(k, b) for k, b in enumerate(beads) if b.left and b.right]
+    in_order = [b for _, b in order if not b.repeat]
+    chain = _longest_increasing_chain(sorted((b.left[0], b.right[0]) for b in in_order))
+    chained = set(chain)
+    for _, bead in order:
+        if bead.repeat or (bead.left[0], bead.right[0]) not in chained:
+            bead.moved = True
+
+
+def align_features(
+    left: Sequence[Features], right: Sequence[Features], config: AlignConfig | None = None
+) -> list[Bead]:
+    """Align two paragraph sequences; beads come in reading order of the right side,
+    with deletions where they stood on the left."""
+    scorer = _Scorer(left, right, config or AlignConfig())
+    beads = _align_range(scorer, (0, 0), (len(left), len(right)))
+    _pair_leftovers(scorer, beads)
+    beads = [b for b in beads if b.left or b.right]
+    _link_repeats(scorer, beads)
+    beads = _attach_twins(scorer, beads)
+    _mark_out_of_order(beads)
+    return beads

@@ -1,0 +1,73 @@
+"""Compare two documents: align paragraphs, classify rows, diff words, count.
+
+This is the one entry point views use: ``compare(left, right) -> Alignment``.
+"""
+
+from __future__ import annotations
+
+from newsdiff.align import AlignConfig, Bead, align_features
+from newsdiff.inline import count_words, diff_words
+from newsdiff.model import Alignment, Document, Row, RowKind, Stats
+from newsdiff.similarity import Features, features, kept_in_order
+
+EDITED_MIN_KEPT = 0.75  # share of the shorter side's words kept in order for "edited"
+
+
+def document_features(document: Document) -> list[Features]:
+    return [features(p.text, p.clutter) for p in document.paragraphs]
+
+
+def classify(left: list[Features], right: list[Features]) -> RowKind:
+    """same / edited / reworded for a row with paragraphs on both sides."""
+    if " ".join(f.key for f in left) == " ".join(f.key for f in right):
+        return RowKind.SAME
+    left_words = [w for f in left for w in f.tokens]
+    right_words = [w for f in right for w in f.tokens]
+    if kept_in_order(left_words, right_words) >= EDITED_MIN_KEPT:
+        return RowKind.EDITED
+    return RowKind.REWORDED
+
+
+def _row(bead: Bead, left: Document, right: Document, lf: list[Features], rf: list[Features]) -> Row:
+    left_text = "\n".join(left.paragraphs[i].text for i in bead.left)
+    right_text = "\n".join(right.paragraphs[j].text for j in bead.right)
+    if bead.left and bead.right:
+        kind = classify([lf[i] for i in bead.left], [rf[j] for j in bead.right])
+        score = 1.0 if kind is RowKind.SAME else round(bead.score, 4)
+    else:
+        kind = RowKind.DELETED if bead.left else RowKind.INSERTED
+        score = 0.0
+    return Row(kind, bead.left, bead.right, score, bead.moved, diff_words(left_text, right_text))
+
+
+def compare(left: Document, right: Document, config: AlignConfig | None = None) -> Alignment:
+    lf, rf = document_features(left), document_features(right)
+    beads = align_features(lf, rf, config)
+    rows = tuple(_row(bead, left, right, lf, rf) for bead in beads)
+    stats, similarity = _stats(rows, left, right)
+    return Alignment(left, right, rows, similarity, stats)
+
+
+def _stats(rows: tuple[Row, ...], left: Document, right: Document) -> tuple[Stats, float]:
+    counts = dict.fromkeys(("same", "edited", "reworded", "inserted", "deleted"), 0)
+    moved = split = merged = words_inserted = words_deleted = kept_total = 0
+    left_clutter = {p.index for p in left.paragraphs if p.clutter}
+    right_clutter = {p.index for p in right.paragraphs if p.clutter}
+    for row in rows:
+        if all(i in left_clutter for i in row.left) and all(j in right_clutter for j in row.right):
+            continue
+        counts[row.kind.value] += 1
+        moved += row.moved
+        split += row.is_split
+        merged += row.is_merged
+        kept, inserted, deleted = count_words(row.spans)
+        kept_total += kept
+        words_inserted += inserted
+        words_deleted += deleted
+    stats = Stats(
+        moved=moved, split=split, merged=merged,
+        words_inserted=words_inserted, words_deleted=words_deleted, **counts,
+    )  # fmt: skip
+    total = left.word_count + right.word_count
+    similarity = round(min(1.0, 2 * kept_total / total), 4) if total else 1.0
+    return stats, similarity

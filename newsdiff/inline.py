@@ -1,0 +1,125 @@
+"""Word-level differences inside one row, with diff-match-patch in word mode.
+
+Each token (a word, a run of spaces, or one punctuation mark) is mapped to one code point,
+the code-point strings are diffed (the ``diff_linesToChars`` trick, on words), and the
+result is mapped back, so a highlight never cuts a word in half. After
+``diff_cleanupSemantic`` a deletion directly followed by an insertion becomes one
+``replace`` span (a rewording), and changes that only touch whitespace or quote/dash
+style are folded into ``equal`` spans (they keep both texts, so nothing is lost).
+Cost: about 0.2-1 ms for two 100-word paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diff_match_patch import diff_match_patch
+
+from newsdiff.model import Span, SpanOp
+from newsdiff.similarity import normalise
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+_FIRST_CODE_POINT = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+
+_dmp = diff_match_patch()
+_dmp.Diff_Timeout = 0  # word mode is fast; a timeout would silently give a worse diff
+
+
+def tokenize(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+class _Codec:
+    """Maps tokens to single code points and back."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, str] = {}
+        self.tokens: list[str] = []
+
+    def encode(self, tokens: list[str]) -> str:
+        out = []
+        for token in tokens:
+            char = self.code.get(token)
+            if char is None:
+                point = _FIRST_CODE_POINT + len(self.tokens)
+                if point >= _SURROGATES.start:
+                    point += len(_SURROGATES)
+                char = chr(point)
+                self.code[token] = char
+                self.tokens.append(token)
+            out.append(char)
+        return "".join(out)
+
+    def decode(self, chars: str) -> str:
+        tokens = self.tokens
+        return "".join(
+            tokens[ord(c) - _FIRST_CODE_POINT - (len(_SURROGATES) if ord(c) >= _SURROGATES.stop else 0)]
+            for c in chars
+        )
+
+
+def _cosmetic(a: str, b: str) -> bool:
+    """True when two pieces differ only in whitespace or quote/dash style."""
+    return normalise(a) == normalise(b)
+
+
+def diff_words(left: str, right: str) -> tuple[Span, ...]:
+    """Word-level spans whose ``left`` parts join to ``left`` and ``right`` parts to ``right``."""
+    if left == right:
+        return (Span(SpanOp.EQUAL, left, right),) if left else ()
+    if not left:
+        return (Span(SpanOp.INSERT, "", right),)
+    if not right:
+        return (Span(SpanOp.DELETE, left, ""),)
+    codec = _Codec()
+    a, b = codec.encode(tokenize(left)), codec.encode(tokenize(right))
+    diffs = _dmp.diff_main(a, b, False)
+    _dmp.diff_cleanupSemantic(diffs)
+    raw: list[tuple[SpanOp, str, str]] = []
+    for op, chars in diffs:
+        text = codec.decode(chars)
+        if op == 0:
+            raw.append((SpanOp.EQUAL, text, text))
+        elif op < 0:
+            raw.append((SpanOp.DELETE, text, ""))
+        else:
+            raw.append((SpanOp.INSERT, "", text))
+    return tuple(_merge(raw))
+
+
+def _merge(raw: list[tuple[SpanOp, str, str]]) -> list[Span]:
+    """Join delete+insert into replace, fold cosmetic changes into equal, merge neighbours."""
+    merged: list[list] = []
+    for op, left, right in raw:
+        if merged:
+            last = merged[-1]
+            if last[0] is SpanOp.DELETE and op is SpanOp.INSERT:
+                last[0], last[2] = SpanOp.REPLACE, right
+                continue
+            if last[0] is SpanOp.INSERT and op is SpanOp.DELETE:
+                last[0], last[1] = SpanOp.REPLACE, left
+                continue
+        merged.append([op, left, right])
+    out: list[Span] = []
+    for op, left, right in merged:
+        if op is not SpanOp.EQUAL and _cosmetic(left, right):
+            op = SpanOp.EQUAL
+        if out and out[-1].op is op and (op is SpanOp.EQUAL or op is SpanOp.REPLACE):
+            previous = out.pop()
+            out.append(Span(op, previous.left + left, previous.right + right))
+        else:
+            out.append(Span(op, left, right))
+    return out
+
+
+def count_words(spans: tuple[Span, ...]) -> tuple[int, int, int]:
+    """(words kept, words inserted, words deleted); a replace counts as both."""
+    kept = inserted = deleted = 0
+    for span in spans:
+        if span.op is SpanOp.EQUAL:
+            kept += len(span.right.split())
+        else:
+            inserted += len(span.right.split())
+            deleted += len(span.left.split())
+    return kept, inserted, deleted

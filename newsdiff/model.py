@@ -1,0 +1,143 @@
+"""The comparison model: immutable data that every view (text, JSON, TUI) renders.
+
+Data flows one way: ``Document`` (read + split) -> ``Alignment`` (rows of paired
+paragraphs with word spans) -> renderers. Nothing here imports Rich or Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class RowKind(StrEnum):
+    """How the paragraphs of one row relate."""
+
+    SAME = "same"  # equal after normalising whitespace, quotes and dashes
+    EDITED = "edited"  # mostly the same words
+    REWORDED = "reworded"  # same content, substantially different words
+    INSERTED = "inserted"  # only on the right
+    DELETED = "deleted"  # only on the left
+
+
+class SpanOp(StrEnum):
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+    REPLACE = "replace"  # a deletion directly followed by an insertion: a rewording
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    text: str
+    clutter: bool = False
+    line: int = 0  # 1-based line number of the paragraph's first line in the input
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    encoding: str = "utf-8"
+
+    @property
+    def story(self) -> tuple[Paragraph, ...]:
+        """Paragraphs that are not page clutter."""
+        return tuple(p for p in self.paragraphs if not p.clutter)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.text.split()) for p in self.story)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a row's text. ``left`` is "" for inserts, ``right`` is "" for deletes."""
+
+    op: SpanOp
+    left: str
+    right: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    kind: RowKind
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    score: float
+    moved: bool = False
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def is_split(self) -> bool:
+        return len(self.left) == 1 and len(self.right) > 1
+
+    @property
+    def is_merged(self) -> bool:
+        return len(self.left) > 1 and len(self.right) >= 1
+
+    @property
+    def is_change(self) -> bool:
+        """True for every row a reader should look at (everything but a plain same row)."""
+        return self.kind is not RowKind.SAME or self.moved or len(self.left) != len(self.right)
+
+    @property
+    def marker(self) -> str:
+        """The most specific label for the row: moved/split/merged win over the kind."""
+        if self.moved:
+            return "moved"
+        if self.is_split:
+            return "split"
+        if self.is_merged:
+            return "merged"
+        return self.kind.value
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    same: int = 0
+    edited: int = 0
+    reworded: int = 0
+    moved: int = 0
+    split: int = 0
+    merged: int = 0
+    inserted: int = 0
+    deleted: int = 0
+    words_inserted: int = 0
+    words_deleted: int = 0
+
+    @property
+    def changes(self) -> int:
+        return self.edited + self.reworded + self.inserted + self.deleted + self.moved
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    left: Document
+    right: Document
+    rows: tuple[Row, ...]
+    similarity: float
+    stats: Stats = field(default_factory=Stats)
+
+    @property
+    def has_differences(self) -> bool:
+        """Differences a reader cares about: story rows only, cosmetic changes ignored."""
+        left_clutter = {p.index for p in self.left.paragraphs if p.clutter}
+        right_clutter = {p.index for p in self.right.paragraphs if p.clutter}
+        for row in self.rows:
+            if not row.is_change:
+                continue
+            if all(i in left_clutter for i in row.left) and all(
+                j in right_clutter for j in row.right
+            ):
+                continue
+            return True
+        return False
+
+    def left_text(self, row: Row) -> str:
+        return "\n".join(self.left.paragraphs[i].text for i in row.left)
+
+    def right_text(self, row: Row) -> str:
+        return "\n".join(self.right.paragraphs[j].text for j in row.right)

@@ -1,0 +1,127 @@
+"""Paragraph features and similarity scores used by the aligner.
+
+Matching never looks at raw text: it compares *normalised* text (for "same") and sets of
+Snowball-stemmed content words weighted by inverse document frequency (for everything
+else), so an edit, a synonym here and there or a reordered clause still scores high,
+while paragraphs that only share the story's ubiquitous names (which every paragraph of
+both articles mentions) score low.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz.distance import LCSseq
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+# Function words that carry no content; kept small and documented rather than clever.
+STOP_WORDS = frozenset(
+    """a an the and or but nor of to in on at by for with from as into onto over under
+    after before while about up out off than then there here this that these those
+    is are was were be been being am has have had do does did it its it's he him his
+    she her hers they them their theirs we us our you your i me my who whom whose which
+    what when where why how all any both each either neither other such so if not no
+    would will shall should can could may might must also just very more most said says
+    say told tell""".split()
+)
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def normalise(text: str) -> str:
+    """Text for equality tests: NFKC, ASCII quotes and dashes, no double quotes, one space,
+    case-folded. Two paragraphs equal under this are "same" (cosmetic differences only)."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).replace('"', "")
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens of the normalised text (used for order-aware comparisons)."""
+    return _WORD.findall(normalise(text))
+
+
+def content_stems(tokens: Iterable[str]) -> frozenset[str]:
+    stems = frozenset(stem(t) for t in tokens if t not in STOP_WORDS)
+    return stems or frozenset(stem(t) for t in tokens)
+
+
+@dataclass(slots=True)
+class Features:
+    """What the aligner needs of one paragraph, computed once."""
+
+    key: str  # normalised text: equal keys mean "same"
+    tokens: list[str]  # lower-case words in order
+    stems: frozenset[str]  # content stems
+    clutter: bool
+
+
+def features(text: str, clutter: bool = False) -> Features:
+    key = normalise(text)
+    tokens = _WORD.findall(key)
+    return Features(key, tokens, content_stems(tokens), clutter)
+
+
+class Weights:
+    """Inverse document frequency of stems over the paragraphs of both articles."""
+
+    def __init__(self, paragraphs: Sequence[Features]):
+        df: Counter[str] = Counter()
+        for f in paragraphs:
+            df.update(f.stems)
+        total = max(len(paragraphs), 1)
+        self.df = df
+        self.weight = {s: math.log(1.0 + total / n) for s, n in df.items()}
+        self._default = math.log(1.0 + total)
+
+    def mass(self, stems: Iterable[str]) -> float:
+        weight, default = self.weight, self._default
+        return sum(weight.get(s, default) for s in stems)
+
+
+def dice(a: frozenset[str], b: frozenset[str], w: Weights) -> float:
+    """IDF-weighted Dice coefficient of two stem sets, in [0, 1]."""
+    if not a or not b:
+        return 0.0
+    total = w.mass(a) + w.mass(b)
+    return 2.0 * w.mass(a & b) / total if total else 0.0
+
+
+def containment(part: frozenset[str], whole: frozenset[str], w: Weights) -> float:
+    """Share of ``part``'s weighted stems found in ``whole``, in [0, 1]."""
+    if not part:
+        return 0.0
+    mass = w.mass(part)
+    return w.mass(part & whole) / mass if mass else 0.0
+
+
+def kept_in_order(a: Sequence[str], b: Sequence[str]) -> float:
+    """Longest common word subsequence over the shorter side's length (rapidfuzz LCSseq).
+
+    High when one text is the other with a few words changed, added or removed; low for a
+    paraphrase that says the same thing in other words or another order."""
+    shorter = min(len(a), len(b))
+    if not shorter:
+        return 0.0
+    return LCSseq.similarity(a, b) / shorter
