@@ -223,8 +223,10 @@ def _dp_gap(scorer: _Scorer, lo: tuple[int, int], hi: tuple[int, int]) -> list[B
                     sim = scorer.group(lo[0] + x - di, di, lo[1] + y - dj, dj)
                     if sim < config.threshold:
                         continue
-                    gain = sim - config.threshold - scorer.penalty(
-                        lo[0] + x - di, di, lo[1] + y - dj, dj
+                    gain = (
+                        sim
+                        - config.threshold
+                        - scorer.penalty(lo[0] + x - di, di, lo[1] + y - dj, dj)
                     )
                 if prev + gain > top:
                     top, top_back = prev + gain, (di, dj, sim)
@@ -267,7 +269,9 @@ def _split_skips(beads: list[Bead]) -> list[Bead]:
     return out
 
 
-def _align_range(scorer: _Scorer, lo: tuple[int, int], hi: tuple[int, int], depth: int = 0) -> list[Bead]:
+def _align_range(
+    scorer: _Scorer, lo: tuple[int, int], hi: tuple[int, int], depth: int = 0
+) -> list[Bead]:
     n, m = hi[0] - lo[0], hi[1] - lo[1]
     if n == 0 or m == 0:
         return [Bead((i,), (), 0.0) for i in range(lo[0], hi[0])] + [
@@ -291,8 +295,14 @@ def _align_range(scorer: _Scorer, lo: tuple[int, int], hi: tuple[int, int], dept
 def _pair_leftovers(scorer: _Scorer, beads: list[Bead]) -> None:
     """Pair deleted with inserted paragraphs anywhere in the articles (moves), in place."""
     config = scorer.config
-    deleted = {b.left[0]: b for b in beads if b.left and not b.right and not scorer.left[b.left[0]].clutter}
-    inserted = {b.right[0]: b for b in beads if b.right and not b.left and not scorer.right[b.right[0]].clutter}
+    deleted = {
+        b.left[0]: b for b in beads if b.left and not b.right and not scorer.left[b.left[0]].clutter
+    }
+    inserted = {
+        b.right[0]: b
+        for b in beads
+        if b.right and not b.left and not scorer.right[b.right[0]].clutter
+    }
     if not deleted or not inserted:
         return
     by_key: dict[str, list[int]] = defaultdict(list)
@@ -367,7 +377,9 @@ def _attach_twins(scorer: _Scorer, beads: list[Bead]) -> list[Bead]:
     for bead in beads:
         if len(bead.left) + len(bead.right) == 1:
             side, paired, feats = (
-                ("left", paired_left, scorer.left) if bead.left else ("right", paired_right, scorer.right)
+                ("left", paired_left, scorer.left)
+                if bead.left
+                else ("right", paired_right, scorer.right)
             )
             k = (bead.left or bead.right)[0]
             twin = next(

@@ -17,7 +17,9 @@ _TICKER = re.compile(
     r"^[A-Z][A-Z0-9.\-]{0,7}\s+[-+−]?\d[\d.,]*\s?%\s+[-+]?[$€£¥]?[\d.,]+\s*[$€£¥]?$"
 )
 _EXCHANGES = re.compile(r"^[A-Z]{2,6}(?:\s*[-|/·•]\s*[A-Z]{2,6})+$")
-_SIGNATURE = re.compile(r"^(?:[A-Z]\.\s?)?[A-Z][\w'’.-]*--[A-Z]{2,6}$|^[a-z]{2,4}(?:-[a-z]{2,4})*/[a-z]{2,4}(?:/[a-z]{2,4})*$")
+_SIGNATURE = re.compile(
+    r"^(?:[A-Z]\.\s?)?[A-Z][\w'’.-]*--[A-Z]{2,6}$|^[a-z]{2,4}(?:-[a-z]{2,4})*/[a-z]{2,4}(?:/[a-z]{2,4})*$"
+)
 _LABELS = frozenset(
     """share|share via|share this|share this article|share on facebook|share on twitter|
     share on x|text size|font size|load next story|load more|more to read|read more|
@@ -66,7 +68,9 @@ def is_furniture_line(text: str) -> bool:
     label = _label(stripped)
     if label in _LABELS:
         return True
-    if len(stripped) <= 300 and _FURNITURE.search(label if len(label) < len(stripped) else stripped):
+    if len(stripped) <= 300 and _FURNITURE.search(
+        label if len(label) < len(stripped) else stripped
+    ):
         return True
     return "©" in stripped and len(stripped) < 200
 

@@ -28,7 +28,9 @@ def classify(left: list[Features], right: list[Features]) -> RowKind:
     return RowKind.REWORDED
 
 
-def _row(bead: Bead, left: Document, right: Document, lf: list[Features], rf: list[Features]) -> Row:
+def _row(
+    bead: Bead, left: Document, right: Document, lf: list[Features], rf: list[Features]
+) -> Row:
     left_text = "\n".join(left.paragraphs[i].text for i in bead.left)
     right_text = "\n".join(right.paragraphs[j].text for j in bead.right)
     if bead.left and bead.right:

@@ -70,7 +70,9 @@ def build_document(text: str, path: str, encoding: str = "utf-8") -> Document:
         Paragraph(index=i, text=piece, clutter=flag, line=line)
         for i, ((piece, line), flag) in enumerate(zip(pieces, clutter, strict=True))
     )
-    return Document(path=path, title=_title(paragraphs, path), paragraphs=paragraphs, encoding=encoding)
+    return Document(
+        path=path, title=_title(paragraphs, path), paragraphs=paragraphs, encoding=encoding
+    )
 
 
 def _title(paragraphs: tuple[Paragraph, ...], path: str) -> str:
@@ -80,7 +82,9 @@ def _title(paragraphs: tuple[Paragraph, ...], path: str) -> str:
     return os.path.basename(path) if path != "-" else "(standard input)"
 
 
-def load_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES, notes: list[str] | None = None) -> Document:
+def load_document(
+    path: str, max_bytes: int = DEFAULT_MAX_BYTES, notes: list[str] | None = None
+) -> Document:
     """Read, decode and split one article. ``notes`` collects remarks such as a guessed encoding."""
     name = "standard input" if path == "-" else path
     decoded = decode_bytes(read_source(path, max_bytes), name)

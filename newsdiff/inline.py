@@ -54,7 +54,9 @@ class _Codec:
     def decode(self, chars: str) -> str:
         tokens = self.tokens
         return "".join(
-            tokens[ord(c) - _FIRST_CODE_POINT - (len(_SURROGATES) if ord(c) >= _SURROGATES.stop else 0)]
+            tokens[
+                ord(c) - _FIRST_CODE_POINT - (len(_SURROGATES) if ord(c) >= _SURROGATES.stop else 0)
+            ]
             for c in chars
         )
 

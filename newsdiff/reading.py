@@ -74,13 +74,17 @@ def decode_bytes(data: bytes, name: str = "input") -> DecodedText:
     return DecodedText(normalise_newlines(str(best)), best.encoding, True)
 
 
-def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> bytes:
+def read_source(
+    path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+) -> bytes:
     """Read a file (or stdin for "-") without ever opening it for writing."""
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise InputError(f"standard input: larger than the {max_bytes}-byte limit (see --max-size)")
+            raise InputError(
+                f"standard input: larger than the {max_bytes}-byte limit (see --max-size)"
+            )
         return data
     if not os.path.exists(path):
         raise InputError(f"{path}: no such file")

@@ -1,0 +1,212 @@
+"""Command line: argument parsing, exit codes and dispatch.
+
+``newsdiff A B`` prints a comparison and exits like diff(1): 0 when the articles say the
+same (ignoring clutter and cosmetic changes), 1 when they differ, 2 on trouble. The TUI
+(and so Textual) is imported only when an interactive mode is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import sys
+from collections.abc import Iterable, Sequence
+
+from newsdiff import __version__
+from newsdiff.reading import DEFAULT_MAX_BYTES, InputError
+
+EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    """A bad command line; the message is one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, like the other input errors
+        raise UsageError(f"{message} (see 'newsdiff --help')")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return value
+
+
+def _size(text: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    number, unit = (text[:-1], text[-1].lower()) if text[-1:].lower() in units else (text, "")
+    try:
+        value = int(float(number) * units.get(unit, 1))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 500k, 64m)") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newsdiff",
+        description=(
+            "Compare versions of a news article paragraph by paragraph: what each kept, cut, "
+            "added, moved or reworded. With two files, print the comparison and exit "
+            "(status 0 same, 1 different, 2 trouble). With no file, a folder, or -i, "
+            "open the interactive viewer."
+        ),
+        epilog="Use - for standard input on one side. Colours follow NO_COLOR and FORCE_COLOR.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="FILE", help="articles (or one folder)")
+    parser.add_argument("-i", "--interactive", action="store_true", help="open FILEs in the viewer")
+    parser.add_argument(
+        "-f", "--format", choices=("side", "unified", "json"), default="side",
+        help="side-by-side (default), unified with inline changes, or JSON",
+    )  # fmt: skip
+    parser.add_argument(
+        "-w", "--width", type=_positive_int, help="output width (default: terminal)"
+    )
+    parser.add_argument(
+        "-c", "--changes-only", action="store_true", help="hide unchanged paragraphs"
+    )
+    parser.add_argument(
+        "--clutter", action="store_true", help="show page clutter (folded by default)"
+    )
+    parser.add_argument(
+        "--color", "--colour", choices=("auto", "always", "never"), default="auto",
+        help="colour output (auto: only on a terminal, honours NO_COLOR/FORCE_COLOR)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--style", default="default", metavar="NAME",
+        help="diff colours: default, colorblind, or any Pygments style (e.g. monokai)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+        help=f"largest input accepted (default {DEFAULT_MAX_BYTES // 1024**2}m)",
+    )  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"newsdiff {__version__}")
+    return parser
+
+
+def use_color(choice: str, stream, environ=os.environ) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)()) and environ.get("TERM") != "dumb"
+
+
+def _write_lines(lines: Iterable[str], stream) -> None:
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= 256:
+            stream.write("\n".join(batch) + "\n")
+            batch.clear()
+    if batch:
+        stream.write("\n".join(batch) + "\n")
+    stream.flush()
+
+
+def run_oneshot(args: argparse.Namespace) -> int:
+    from newsdiff.compare import compare
+    from newsdiff.document import load_document
+
+    left_path, right_path = args.paths
+    if left_path == "-" and right_path == "-":
+        raise UsageError("standard input (-) can be only one side")
+    notes: list[str] = []
+    left = load_document(left_path, args.max_size, notes)
+    right = load_document(right_path, args.max_size, notes)
+    for note in notes:
+        print(f"newsdiff: note: {note}", file=sys.stderr)
+    alignment = compare(left, right)
+    status = EXIT_DIFFERENT if alignment.has_differences else EXIT_SAME
+    if args.format == "json":
+        from newsdiff.render.json import render_json
+
+        sys.stdout.write(render_json(alignment))
+        sys.stdout.flush()
+        return status
+    from newsdiff.render.layout import LayoutOptions
+    from newsdiff.render.plain import PlainOptions, render_side, render_unified
+    from newsdiff.render.theme import UnknownStyle, get_theme
+
+    try:
+        theme = get_theme(args.style)
+    except UnknownStyle:
+        raise UsageError(
+            f"unknown style {args.style!r} (try default, colorblind, monokai)"
+        ) from None
+    width = args.width or shutil.get_terminal_size((120, 24)).columns
+    options = PlainOptions(
+        width=width,
+        color=use_color(args.color, sys.stdout),
+        layout=LayoutOptions(show_clutter=args.clutter, changes_only=args.changes_only),
+    )
+    render = render_side if args.format == "side" else render_unified
+    _write_lines(render(alignment, theme, options), sys.stdout)
+    return status
+
+
+def run_interactive(args: argparse.Namespace) -> int:
+    if not sys.stdout.isatty():
+        raise UsageError(
+            "the interactive viewer needs a terminal; give two files to print a comparison"
+        )
+    from newsdiff.corpus import bundled_seeds_dir, list_articles
+
+    if not args.paths:
+        files = list_articles(bundled_seeds_dir())
+    elif len(args.paths) == 1 and os.path.isdir(args.paths[0]):
+        files = list_articles(args.paths[0])
+    else:
+        files = list(args.paths)
+    from newsdiff.tui.app import run_app
+
+    return run_app([str(f) for f in files], max_bytes=args.max_size, style=args.style)
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    paths = args.paths
+    if "-" in paths and (args.interactive or len(paths) != 2):
+        raise UsageError("standard input (-) works only when comparing two articles")
+    if args.interactive or not paths or (len(paths) == 1 and os.path.isdir(paths[0])):
+        return run_interactive(args)
+    if len(paths) == 1:
+        raise UsageError(f"{paths[0]}: need a second article to compare with (or -i to browse)")
+    if len(paths) > 2:
+        raise UsageError("give two articles to compare, or -i to browse more")
+    return run_oneshot(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return dispatch(args)
+    except (UsageError, InputError) as error:
+        print(f"newsdiff: {error}", file=sys.stderr)
+        return EXIT_TROUBLE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python from complaining
+        # about the unflushable stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_SAME
+    except OSError as error:
+        print(f"newsdiff: cannot write output: {error.strerror or error}", file=sys.stderr)
+        return EXIT_TROUBLE
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    sys.exit(main())

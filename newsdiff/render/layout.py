@@ -1,0 +1,102 @@
+"""What a view shows, in order: rows, folds and move origins (no styling, no Rich).
+
+Both the one-shot renderer and the TUI lay an ``Alignment`` out with ``layout()`` so that
+folding, changes-only and moved-paragraph markers behave the same everywhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from enum import StrEnum
+
+from newsdiff.model import Alignment, Row
+
+
+class ItemKind(StrEnum):
+    ROW = "row"  # one model row
+    FOLD = "fold"  # several hidden rows (clutter or unchanged), shown as one line
+    ORIGIN = "origin"  # where a moved paragraph stood on the other side
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    kind: ItemKind
+    row: int = -1  # model row index (ROW, ORIGIN)
+    count: int = 0  # hidden rows (FOLD)
+    label: str = ""  # "clutter" or "unchanged" (FOLD); "left" or "right" side (ORIGIN)
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutOptions:
+    show_clutter: bool = False
+    changes_only: bool = False
+
+
+def is_clutter_row(alignment: Alignment, row: Row) -> bool:
+    left, right = alignment.left.paragraphs, alignment.right.paragraphs
+    return all(left[i].clutter for i in row.left) and all(right[j].clutter for j in row.right)
+
+
+def _origins(alignment: Alignment) -> dict[int, list[Item]]:
+    """Origin markers for moved rows, keyed by the item position they go before."""
+    rows = alignment.rows
+    anchors_left = [(r.left[0], k) for k, r in enumerate(rows) if r.left and not r.moved]
+    anchors_right = [(r.right[0], k) for k, r in enumerate(rows) if r.right and not r.moved]
+    left_keys = [a for a, _ in anchors_left]
+    right_keys = [a for a, _ in anchors_right]
+    shown_left = {i for r in rows if not r.moved for i in r.left}
+    shown_right = {j for r in rows if not r.moved for j in r.right}
+    placed: dict[int, list[Item]] = {}
+    for k, row in enumerate(rows):
+        if not (row.moved and row.left and row.right):
+            continue
+        if shown_left.issuperset(row.left) or shown_right.issuperset(row.right):
+            continue  # a repeat: the counterpart is already shown in a row of its own
+        # Which side is out of place where the row stands? Put that side's origin in order.
+        at = bisect.bisect_left(left_keys, row.left[0])
+        next_row = anchors_left[at][1] if at < len(anchors_left) else len(rows)
+        previous_row = anchors_left[at - 1][1] if at else -1
+        if previous_row < k < next_row:
+            at = bisect.bisect_left(right_keys, row.right[0])
+            target = anchors_right[at][1] if at < len(anchors_right) else len(rows)
+            side = "right"
+        else:
+            target, side = next_row, "left"
+        placed.setdefault(target, []).append(Item(ItemKind.ORIGIN, row=k, label=side))
+    return placed
+
+
+def layout(alignment: Alignment, options: LayoutOptions = LayoutOptions()) -> list[Item]:
+    """Items in display order. Cost: O(rows log rows)."""
+    origins = _origins(alignment)
+    items: list[Item] = []
+    hidden_label, hidden = "", 0
+
+    def flush() -> None:
+        nonlocal hidden
+        if hidden:
+            items.append(Item(ItemKind.FOLD, count=hidden, label=hidden_label))
+            hidden = 0
+
+    for k, row in enumerate(alignment.rows):
+        for origin in origins.get(k, ()):
+            flush()
+            items.append(origin)
+        label = ""
+        if not options.show_clutter and is_clutter_row(alignment, row):
+            label = "clutter"
+        elif options.changes_only and not row.is_change:
+            label = "unchanged"
+        if label:
+            if hidden and label != hidden_label:
+                flush()
+            hidden_label = label
+            hidden += 1
+            continue
+        flush()
+        items.append(Item(ItemKind.ROW, row=k))
+    flush()
+    for origin in origins.get(len(alignment.rows), ()):
+        items.append(origin)
+    return items

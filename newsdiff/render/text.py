@@ -1,0 +1,74 @@
+"""Model rows as Rich ``Text``: styled spans over plain, sanitised article text.
+
+Article text only ever enters Rich as the plain string of a ``Text`` (never markup), after
+``safe.visible`` has neutralised control and bidi characters. Styles are spans on top.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from newsdiff.model import Alignment, Row, SpanOp
+from newsdiff.render.safe import visible
+from newsdiff.render.theme import DiffTheme
+
+
+def side_paragraphs(row: Row, side: str, theme: DiffTheme) -> list[Text]:
+    """One styled Text per paragraph of ``side`` ("left" or "right") of the row."""
+    text = Text()
+    for span in row.spans:
+        piece = span.left if side == "left" else span.right
+        if not piece:
+            continue
+        if span.op is SpanOp.EQUAL:
+            style = None
+        elif span.op is SpanOp.REPLACE:
+            style = theme.replaced_left if side == "left" else theme.replaced_right
+        else:
+            style = theme.deleted if span.op is SpanOp.DELETE else theme.inserted
+        text.append(visible(piece), style)
+    count = len(row.left if side == "left" else row.right)
+    if count == 0:
+        return []
+    parts = text.split("\n", allow_blank=True)
+    return list(parts) + [Text()] * (count - len(parts))
+
+
+def unified_text(row: Row, theme: DiffTheme, markers: bool) -> Text:
+    """The row in one column with changes inline; ``markers`` adds [-...-]{+...+} brackets."""
+    text = Text()
+    for span in row.spans:
+        if span.op is SpanOp.EQUAL:
+            text.append(visible(span.right or span.left))
+            continue
+        if span.left:
+            style = theme.replaced_left if span.op is SpanOp.REPLACE else theme.deleted
+            text.append(f"[-{visible(span.left)}-]" if markers else visible(span.left), style)
+        if span.right:
+            style = theme.replaced_right if span.op is SpanOp.REPLACE else theme.inserted
+            text.append(f"{{+{visible(span.right)}+}}" if markers else visible(span.right), style)
+    return text
+
+
+def numbers(indices: tuple[int, ...], prefix: str = "") -> str:
+    """Display paragraph numbers (1-based): "¶3" or "¶3-4"."""
+    if not indices:
+        return ""
+    first, last = indices[0] + 1, indices[-1] + 1
+    return f"{prefix}¶{first}" if first == last else f"{prefix}¶{first}-{last}"
+
+
+def stats_line(alignment: Alignment) -> str:
+    s = alignment.stats
+    parts = [
+        f"same {s.same}",
+        f"edited {s.edited}",
+        f"reworded {s.reworded}",
+        f"moved {s.moved}",
+        f"split {s.split}",
+        f"merged {s.merged}",
+        f"+{s.inserted} −{s.deleted} paragraphs",
+        f"+{s.words_inserted} −{s.words_deleted} words",
+        f"similarity {alignment.similarity:.0%}",
+    ]
+    return " · ".join(parts)
