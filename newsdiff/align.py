@@ -341,11 +341,20 @@ def _pair_leftovers(scorer: _Scorer, beads: list[Bead]) -> None:
 
 
 def _link_repeats(scorer: _Scorer, beads: list[Bead]) -> None:
-    """Link leftovers almost wholly contained in a paragraph of the other side, in place."""
+    """Link leftovers that repeat text found elsewhere, in place: a copy of a paragraph of
+    the same side inherits that paragraph's counterpart (a headline printed three times);
+    a paragraph almost wholly contained in one of the other side links to it (a standfirst
+    repeating part of the lead)."""
     config = scorer.config
     weights = scorer.weights
     for side in ("left", "right"):
         own, other = (scorer.left, scorer.right) if side == "left" else (scorer.right, scorer.left)
+        counterpart: dict[int, int] = {}
+        for bead in beads:
+            mine, theirs = (bead.left, bead.right) if side == "left" else (bead.right, bead.left)
+            if theirs and not bead.repeat:
+                counterpart.update((k, theirs[0]) for k in mine)
+        own_index = _RareIndex(own, sorted(counterpart), scorer) if counterpart else None
         index: _RareIndex | None = None
         for bead in beads:
             mine, theirs = (bead.left, bead.right) if side == "left" else (bead.right, bead.left)
@@ -353,6 +362,15 @@ def _link_repeats(scorer: _Scorer, beads: list[Bead]) -> None:
                 continue
             f = own[mine[0]]
             if f.clutter or len(f.stems) < config.repeat_min_stems:
+                continue
+            copy_of = _best_copy(f, own, own_index, weights) if own_index else None
+            if copy_of is not None:
+                target = counterpart[copy_of]
+                if side == "left":
+                    bead.right = (target,)
+                else:
+                    bead.left = (target,)
+                bead.score, bead.repeat = dice(f.stems, other[target].stems, weights), True
                 continue
             if index is None:
                 index = _RareIndex(other, [k for k, g in enumerate(other) if not g.clutter], scorer)
@@ -367,6 +385,18 @@ def _link_repeats(scorer: _Scorer, beads: list[Bead]) -> None:
                 else:
                     bead.left = (best_k,)
                 bead.score, bead.repeat = dice(f.stems, other[best_k].stems, weights), True
+
+
+def _best_copy(
+    f: Features, own: Sequence[Features], index: _RareIndex, weights: Weights, near: float = 0.75
+) -> int | None:
+    """A linked paragraph of the same side that ``f`` copies (same text, or nearly)."""
+    best, best_k = near, None
+    for k in sorted(index.candidates(f)):
+        s = 1.0 if own[k].key == f.key else dice(f.stems, own[k].stems, weights)
+        if s >= best and (best_k is None or s > best):
+            best, best_k = s, k
+    return best_k
 
 
 def _attach_twins(scorer: _Scorer, beads: list[Bead]) -> list[Bead]:
@@ -419,7 +449,7 @@ def align_features(
     beads = _align_range(scorer, (0, 0), (len(left), len(right)))
     _pair_leftovers(scorer, beads)
     beads = [b for b in beads if b.left or b.right]
-    _link_repeats(scorer, beads)
     beads = _attach_twins(scorer, beads)
+    _link_repeats(scorer, beads)
     _mark_out_of_order(beads)
     return beads

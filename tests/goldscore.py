@@ -151,7 +151,9 @@ def score(gold: dict, system: dict) -> Score:
         {p["index"]: p.get("clutter", False) for p in system[side]["paragraphs"]}
         for side in ("left", "right")
     ]
-    gold_clutter = {("L", u) for u in gold["clutter_left"]} | {("R", v) for v in gold["clutter_right"]}
+    gold_clutter = {("L", u) for u in gold["clutter_left"]} | {
+        ("R", v) for v in gold["clutter_right"]
+    }
     flagged = {("L", u) for u, p in enumerate(left_map) if p is not None and flags[0][p]}
     flagged |= {("R", v) for v, q in enumerate(right_map) if q is not None and flags[1][q]}
     clutter_p, clutter_r, _ = _prf(len(gold_clutter & flagged), len(flagged), len(gold_clutter))

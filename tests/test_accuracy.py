@@ -43,7 +43,9 @@ def test_alignment_matches_gold(gold_file: Path) -> None:
     assert result.clutter_recall >= 0.9 and result.clutter_precision >= 0.9
 
 
-@pytest.mark.skipif(not SHARED_SCORER.exists(), reason="../shared/gold/score.py not beside the repo")
+@pytest.mark.skipif(
+    not SHARED_SCORER.exists(), reason="../shared/gold/score.py not beside the repo"
+)
 @pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem)
 def test_own_scorer_agrees_with_reference_scorer(gold_file: Path, tmp_path: Path) -> None:
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -77,7 +79,9 @@ def test_plain_line_aligner_scores_far_below_newsdiff() -> None:
     right = [p["text"] for p in system["right"]["paragraphs"]]
     rows = [
         {"kind": "same", "left": [block.a + k], "right": [block.b + k]}
-        for block in difflib.SequenceMatcher(None, left, right, autojunk=False).get_matching_blocks()
+        for block in difflib.SequenceMatcher(
+            None, left, right, autojunk=False
+        ).get_matching_blocks()
         for k in range(block.size)
     ]
     naive = score(gold, dict(system, rows=rows))

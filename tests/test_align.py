@@ -1,0 +1,114 @@
+"""The aligner on small constructed articles: one behaviour per test."""
+
+from __future__ import annotations
+
+from helpers import PARAGRAPHS as P
+from helpers import align, links
+
+from newsdiff.model import RowKind
+
+
+def test_identical_articles_align_one_to_one_as_same() -> None:
+    result = align(P, P)
+    assert [(r.left, r.right, r.kind) for r in result.rows] == [
+        ((k,), (k,), RowKind.SAME) for k in range(len(P))
+    ]
+    assert not result.has_differences
+
+
+def test_quote_dash_and_space_styles_are_same() -> None:
+    left = ['He said "no" - twice.', *P[:2]]
+    right = ["He  said “no” — twice.", *P[:2]]
+    assert align(left, right).rows[0].kind is RowKind.SAME
+
+
+def test_inserted_paragraph_is_an_insertion() -> None:
+    extra = "A spokesman for the ministry declined to comment on the figures late on Monday."
+    result = align(P, [*P[:3], extra, *P[3:]])
+    inserted = [r for r in result.rows if r.kind is RowKind.INSERTED]
+    assert [r.right for r in inserted] == [(3,)]
+    assert all(r.kind is RowKind.SAME for r in result.rows if r is not inserted[0])
+
+
+def test_deleted_paragraph_is_a_deletion() -> None:
+    result = align(P, P[:4] + P[5:])
+    assert [r.left for r in result.rows if r.kind is RowKind.DELETED] == [(4,)]
+
+
+def test_edited_paragraph_pairs_as_edited() -> None:
+    edited = P[1].replace("7.4 percent", "7.6 percent").replace("highest", "steepest")
+    result = align(P, [*P[:1], edited, *P[2:]])
+    row = next(r for r in result.rows if r.left == (1,))
+    assert row.right == (1,) and row.kind is RowKind.EDITED
+
+
+def test_reworded_paragraph_pairs_as_reworded() -> None:
+    reworded = (
+        "Consumer prices climbed 7.4 percent last month, a pace not seen since record keeping "
+        "started in 1991, official data showed in October."
+    )
+    result = align(P, [*P[:1], reworded, *P[2:]])
+    row = next(r for r in result.rows if r.left == (1,))
+    assert row.right == (1,) and row.kind is RowKind.REWORDED
+
+
+def test_split_paragraph_links_to_both_halves() -> None:
+    long = P[0][:-1] + ", and " + P[1][0].lower() + P[1][1:]
+    first, second = long.split(", and ")
+    result = align([long, *P[2:]], [first + ".", second[0].upper() + second[1:], *P[2:]])
+    assert ((0,), (0, 1)) in links(result)
+    assert next(r for r in result.rows if r.left == (0,)).is_split
+
+
+def test_merged_paragraphs_link_to_one() -> None:
+    merged = P[2] + " " + P[3]
+    result = align(P, [*P[:2], merged, *P[4:]])
+    assert ((2, 3), (2,)) in links(result)
+    assert result.stats.merged == 1
+
+
+def test_dateline_on_its_own_line_merges_into_the_lead() -> None:
+    result = align(["MOSCOW:", P[0], *P[1:4]], [f"MOSCOW: {P[0]}", *P[1:4]])
+    assert ((0, 1), (0,)) in links(result)
+
+
+def test_moved_paragraph_is_linked_and_flagged() -> None:
+    moved = [P[0], P[1], P[3], P[4], P[5], P[6], P[2], P[7]]
+    result = align(P, moved)
+    row = next(r for r in result.rows if r.left == (2,))
+    assert row.right == (6,) and row.moved
+    assert sum(r.moved for r in result.rows) == 1
+
+
+def test_moved_and_edited_paragraph_is_still_found() -> None:
+    edited = P[6].replace("Thousands", "Tens of thousands").replace("Saturday", "Sunday")
+    moved = [P[6].replace(P[6], edited), *P[:6], P[7]]
+    result = align(P, moved)
+    row = next(r for r in result.rows if r.left == (6,))
+    assert row.right == (0,) and row.moved and row.kind is RowKind.EDITED
+
+
+def test_unrelated_articles_share_no_links() -> None:
+    other = [
+        "The football club announced the signing of a young striker from Brazil on Friday.",
+        "Tickets for the season opener sold out within minutes of going on sale online.",
+        "The coach said the team would focus on defence during the winter training camp.",
+    ]
+    result = align(P[:4], other)
+    assert links(result) == set()
+    assert result.has_differences
+
+
+def test_repeated_caption_joins_its_twin() -> None:
+    caption = "Protesters outside parliament. Photo: Reuters"
+    result = align(
+        [caption, *P[:3]],
+        ["Crowds outside the parliament building. Photo: Reuters", caption, caption, *P[:3]],
+    )
+    assert any(row.right == (1, 2) for row in result.rows)
+
+
+def test_clutter_is_never_paired_with_story() -> None:
+    result = align([*P[:3], "Share via"], [*P[:3], "Load Next Story"])
+    assert not any(r.left == (3,) and r.right for r in result.rows)
+    assert not result.has_differences  # only clutter differs

@@ -1,0 +1,74 @@
+"""Word-level spans inside a row."""
+
+from __future__ import annotations
+
+from newsdiff.inline import count_words, diff_words
+from newsdiff.model import SpanOp
+
+
+def _ops(spans) -> list[tuple[str, str, str]]:
+    return [(s.op.value, s.left, s.right) for s in spans]
+
+
+def test_substitution_is_one_replace_span_of_whole_words() -> None:
+    spans = diff_words(
+        "Moscow looked to the Islamic republic as an ally.", "Moscow looked to Tehran as an ally."
+    )
+    assert ("replace", "the Islamic republic", "Tehran") in _ops(spans)
+    assert "".join(s.left for s in spans) == "Moscow looked to the Islamic republic as an ally."
+
+
+def test_insertion_and_deletion_spans() -> None:
+    spans = diff_words("They signed a new treaty.", "They signed a treaty on Friday.")
+    ops = _ops(spans)
+    assert ("delete", " new", "") in ops
+    assert ("insert", "", " on Friday") in ops
+    assert ("equal", " treaty", " treaty") in ops
+
+
+def test_highlights_never_cut_a_word() -> None:
+    spans = diff_words(
+        "The agreement did not reference weapons.", "The agreement did not refer to weapons."
+    )
+    for span in spans:
+        for side, text in (("left", span.left), ("right", span.right)):
+            whole = (
+                "The agreement did not reference weapons."
+                if side == "left"
+                else ("The agreement did not refer to weapons.")
+            )
+            start = whole.find(text)
+            assert start == 0 or not whole[start - 1].isalnum() or not text[:1].isalnum()
+    assert ("replace", "reference", "refer to") in _ops(spans)
+
+
+def test_quote_style_and_spacing_changes_are_not_highlighted() -> None:
+    spans = diff_words('He said "no"  today.', "He said “no” today.")
+    assert all(s.op is SpanOp.EQUAL for s in spans)
+    assert "".join(s.left for s in spans) == 'He said "no"  today.'
+    assert "".join(s.right for s in spans) == "He said “no” today."
+
+
+def test_spans_are_lossless() -> None:
+    left, right = "A b c d e f.\nSecond para.", "A x c d y f!\nSecond paragraph."
+    spans = diff_words(left, right)
+    assert "".join(s.left for s in spans) == left
+    assert "".join(s.right for s in spans) == right
+
+
+def test_empty_sides() -> None:
+    assert _ops(diff_words("", "new text")) == [("insert", "", "new text")]
+    assert _ops(diff_words("old text", "")) == [("delete", "old text", "")]
+    assert diff_words("", "") == ()
+
+
+def test_word_counts() -> None:
+    assert count_words(diff_words("one two three", "one four three five")) == (2, 2, 1)
+
+
+def test_thousands_of_distinct_tokens_survive_the_code_point_mapping() -> None:
+    left = " ".join(f"w{k}" for k in range(60_000))
+    right = left.replace("w59999", "changed")
+    spans = diff_words(left, right)
+    assert "".join(s.left for s in spans) == left
+    assert "".join(s.right for s in spans) == right
