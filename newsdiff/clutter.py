@@ -18,7 +18,8 @@ _TICKER = re.compile(
 )
 _EXCHANGES = re.compile(r"^[A-Z]{2,6}(?:\s*[-|/·•]\s*[A-Z]{2,6})+$")
 _SIGNATURE = re.compile(
-    r"^(?:[A-Z]\.\s?)?[A-Z][\w'’.-]*--[A-Z]{2,6}$|^[a-z]{2,4}(?:-[a-z]{2,4})*/[a-z]{2,4}(?:/[a-z]{2,4})*$"
+    r"^(?:[A-Z]\.\s?)?[A-Z][\w'’.-]*--[A-Z]{2,6}$"  # agency signature: G.Schulte--BTB
+    r"|^[a-z]{2,4}(?:-[a-z]{2,4})*/[a-z]{2,4}(?:/[a-z]{2,4})*$"  # desk codes: bur-jj/lb
 )
 _LABELS = frozenset(
     """share|share via|share this|share this article|share on facebook|share on twitter|

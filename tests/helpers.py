@@ -7,7 +7,7 @@ from newsdiff.document import build_document
 from newsdiff.model import Alignment
 
 PARAGRAPHS = [
-    "The central bank raised interest rates by half a point on Tuesday, its third increase this year.",
+    "The central bank raised interest rates by half a point on Tuesday, its third rise this year.",
     "Inflation reached 7.4 percent in October, the highest level since records began in 1991.",
     "Opposition lawmakers accused the government of ignoring warnings from economists for months.",
     "Farmers in the northern provinces say fuel prices have doubled since the spring harvest.",

@@ -77,7 +77,8 @@ def test_furniture_lines_by_shape_and_phrase() -> None:
     for line in (
         "RYCEF 1.99% 7.05 $", "NYSE - LSE", "- Share via", "Text size:", "Load Next Story",
         "Published January 18, 2025", "G.Schulte--BTB", "Headline here / Photo: © POOL/AFP",
-        "Sign up for Essential California", "AP writers Jane Doe in Paris contributed to this report.",
+        "Sign up for Essential California",
+        "AP writers Jane Doe in Paris contributed to this report.",
     ):  # fmt: skip
         assert is_furniture_line(line), line
     for line in (
