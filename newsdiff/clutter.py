@@ -55,7 +55,7 @@ _BULLET = re.compile(r"^[\s\-–—•*·|>]+")
 
 
 def _label(text: str) -> str:
-    """Lower-case text without leading bullets or trailing punctuation: "- Share via" -> "share via"."""
+    """Lower-case text without bullets or trailing punctuation: "- Share via" -> "share via"."""
     return _BULLET.sub("", text).strip().rstrip(":.!›»>").strip().lower()
 
 
