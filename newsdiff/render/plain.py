@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rich.console import Console
-from rich.style import Style
 from rich.text import Text
 
 from newsdiff.model import Alignment, Row
@@ -81,11 +80,23 @@ def _marker(row: Row) -> str:
 
 
 def _header(alignment: Alignment, options: PlainOptions) -> list[Text]:
-    left, right = alignment.left, alignment.right
-    return [
-        Text(f"--- {visible(left.path)}  {visible(left.title)}", style=Style(bold=True)),
-        Text(f"+++ {visible(right.path)}  {visible(right.title)}", style=Style(bold=True)),
-    ]
+    lines = []
+    for sign, document in (("---", alignment.left), ("+++", alignment.right)):
+        line = Text(f"{sign} {visible(document.path)}  {visible(document.title)}", style="bold")
+        line.truncate(max(options.width, 10), overflow="ellipsis")
+        lines.append(line)
+    return lines
+
+
+def _wrapped(emit: _Emitter, console: Console, text: Text, width: int) -> Iterator[str]:
+    for line in _wrap(console, text, max(width, 10)):
+        yield emit.line(line)
+
+
+def _footer(
+    alignment: Alignment, theme: DiffTheme, console: Console, emit: _Emitter, width: int
+) -> Iterator[str]:
+    yield from _wrapped(emit, console, Text(stats_line(alignment), style=theme.dim), width)
 
 
 def _fold_text(item: Item) -> str:
@@ -139,7 +150,7 @@ def render_side(alignment: Alignment, theme: DiffTheme, options: PlainOptions) -
             yield emit.line(
                 Text.assemble(lnum, " ", ltext, marker if k == 0 else "   ", rnum, " ", rtext)
             )
-    yield emit.line(Text(stats_line(alignment), style=theme.dim))
+    yield from _footer(alignment, theme, console, emit, options.width)
 
 
 def _column_lines(
@@ -164,10 +175,11 @@ def render_stacked(alignment: Alignment, theme: DiffTheme, options: PlainOptions
         yield emit.line(line)
     for item in layout(alignment, options.layout):
         if item.kind is ItemKind.FOLD:
-            yield emit.line(Text(_fold_text(item), style=theme.dim))
+            yield from _wrapped(emit, console, Text(_fold_text(item), style=theme.dim), width)
             continue
         if item.kind is ItemKind.ORIGIN:
-            yield emit.line(Text(_origin_text(alignment, item), style=theme.dim))
+            note = Text(_origin_text(alignment, item), style=theme.dim)
+            yield from _wrapped(emit, console, note, width)
             continue
         row = alignment.rows[item.row]
         yield emit.line(Text(f"{_marker(row)} {row.marker}", style=theme.marker))
@@ -177,7 +189,7 @@ def render_stacked(alignment: Alignment, theme: DiffTheme, options: PlainOptions
                 yield emit.line(Text(f"{prefix}¶{index + 1}", style=theme.number))
                 for piece in _wrap(console, paragraph, width):
                     yield emit.line(Text.assemble("  ", piece))
-    yield emit.line(Text(stats_line(alignment), style=theme.dim))
+    yield from _footer(alignment, theme, console, emit, options.width)
 
 
 def render_unified(alignment: Alignment, theme: DiffTheme, options: PlainOptions) -> Iterator[str]:
@@ -185,14 +197,16 @@ def render_unified(alignment: Alignment, theme: DiffTheme, options: PlainOptions
     console = _console(options)
     emit = _Emitter(console, options.color)
     markers = not options.color
+    width = max(options.width, 10)
     for line in _header(alignment, options):
         yield emit.line(line)
     for item in layout(alignment, options.layout):
         if item.kind is ItemKind.FOLD:
-            yield emit.line(Text(_fold_text(item), style=theme.dim))
+            yield from _wrapped(emit, console, Text(_fold_text(item), style=theme.dim), width)
             continue
         if item.kind is ItemKind.ORIGIN:
-            yield emit.line(Text(_origin_text(alignment, item), style=theme.dim))
+            note = Text(_origin_text(alignment, item), style=theme.dim)
+            yield from _wrapped(emit, console, note, width)
             continue
         row = alignment.rows[item.row]
         label = " ".join(filter(None, (numbers(row.left, "L"), numbers(row.right, "R"))))
@@ -200,6 +214,6 @@ def render_unified(alignment: Alignment, theme: DiffTheme, options: PlainOptions
         yield emit.line(head)
         body = unified_text(row, theme, markers)
         for paragraph in body.split("\n", allow_blank=True):
-            for piece in _wrap(console, paragraph, max(options.width - 2, 8)):
+            for piece in _wrap(console, paragraph, max(width - 2, 8)):
                 yield emit.line(Text.assemble("  ", piece))
-    yield emit.line(Text(stats_line(alignment), style=theme.dim))
+    yield from _footer(alignment, theme, console, emit, options.width)

@@ -1,0 +1,48 @@
+"""The one-shot text formats at a fixed width with colour off, against reviewed files.
+
+Regenerate after an intended change with NEWSDIFF_UPDATE_GOLDEN=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from newsdiff.compare import compare
+from newsdiff.document import load_document
+from newsdiff.render.layout import LayoutOptions
+from newsdiff.render.plain import PlainOptions, render_side, render_unified
+from newsdiff.render.theme import get_theme
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CASES = {
+    "000_001_side_100": ("000", "001", render_side, 100, LayoutOptions()),
+    "003_004_side_120": ("003", "004", render_side, 120, LayoutOptions()),
+    "000_002_unified_80": ("000", "002", render_unified, 80, LayoutOptions()),
+    "000_001_changes_only_100": ("000", "001", render_side, 100, LayoutOptions(changes_only=True)),
+    "001_002_side_clutter_100": ("001", "002", render_side, 100, LayoutOptions(show_clutter=True)),
+    "000_001_stacked_36": ("000", "001", render_side, 36, LayoutOptions()),
+}
+
+
+def _seed(prefix: str) -> str:
+    return str(next(SEEDS.glob(f"{prefix}_*.txt")).relative_to(SEEDS.parent))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_output_matches_reviewed_golden_file(name: str, monkeypatch) -> None:
+    monkeypatch.chdir(SEEDS.parent)
+    left, right, render, width, layout = CASES[name]
+    alignment = compare(load_document(_seed(left)), load_document(_seed(right)))
+    options = PlainOptions(width=width, color=False, layout=layout)
+    output = "\n".join(render(alignment, get_theme(), options)) + "\n"
+    path = GOLDEN / f"{name}.txt"
+    if os.environ.get("NEWSDIFF_UPDATE_GOLDEN"):
+        path.write_text(output, encoding="utf-8")
+    assert output == path.read_text(encoding="utf-8")
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in output.splitlines()) <= width

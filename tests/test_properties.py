@@ -1,0 +1,89 @@
+"""Properties of the comparison that must hold for any input (hypothesis)."""
+
+from __future__ import annotations
+
+from helpers import PARAGRAPHS, article, links
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsdiff.compare import compare
+from newsdiff.document import build_document
+from newsdiff.model import RowKind
+
+WORDS = "the a bank rates rose fell said on Tuesday percent 7.4 “quoted” — Iran 東京 🙂".split()
+
+paragraph = st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".join)
+paragraphs = st.lists(st.one_of(paragraph, st.sampled_from(PARAGRAPHS)), min_size=0, max_size=12)
+
+
+@st.composite
+def edited_pair(draw) -> tuple[list[str], list[str]]:
+    """An article and a version of it with random inserts, deletes, edits, moves, merges."""
+    left = draw(paragraphs)
+    right = list(left)
+    for _ in range(draw(st.integers(0, 6))):
+        action = draw(st.sampled_from(["insert", "delete", "edit", "move", "merge", "split"]))
+        if action == "insert" or not right:
+            right.insert(draw(st.integers(0, len(right))), draw(paragraph))
+            continue
+        k = draw(st.integers(0, len(right) - 1))
+        if action == "delete":
+            right.pop(k)
+        elif action == "edit":
+            words = right[k].split()
+            words[draw(st.integers(0, len(words) - 1))] = draw(st.sampled_from(WORDS))
+            right[k] = " ".join(words)
+        elif action == "move":
+            right.insert(draw(st.integers(0, len(right) - 1)), right.pop(k))
+        elif action == "merge" and k + 1 < len(right):
+            right[k : k + 2] = [right[k] + " " + right[k + 1]]
+        elif action == "split" and len(right[k].split()) > 3:
+            words = right[k].split()
+            right[k : k + 1] = [" ".join(words[:2]), " ".join(words[2:])]
+    return left, right
+
+
+def _compare(left: list[str], right: list[str]):
+    return compare(build_document(article(*left), "l"), build_document(article(*right), "r"))
+
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(edited_pair())
+def test_spans_are_lossless(pair) -> None:
+    result = _compare(*pair)
+    for row in result.rows:
+        assert "".join(s.left for s in row.spans) == result.left_text(row)
+        assert "".join(s.right for s in row.spans) == result.right_text(row)
+
+
+@SETTINGS
+@given(edited_pair())
+def test_every_paragraph_appears_in_some_row(pair) -> None:
+    result = _compare(*pair)
+    assert {i for r in result.rows for i in r.left} == set(range(len(result.left.paragraphs)))
+    assert {j for r in result.rows for j in r.right} == set(range(len(result.right.paragraphs)))
+
+
+@SETTINGS
+@given(paragraphs)
+def test_an_article_aligned_with_itself_is_all_same(texts) -> None:
+    result = _compare(texts, texts)
+    assert all(r.kind is RowKind.SAME and not r.moved and r.left == r.right for r in result.rows)
+    assert not result.has_differences
+
+
+def _distinct(texts: list[str]) -> bool:
+    keys = [" ".join(t.split()) for t in texts]
+    return len(set(keys)) == len(keys)
+
+
+@SETTINGS
+@given(edited_pair().filter(lambda pair: _distinct(pair[0]) and _distinct(pair[1])))
+def test_swapping_sides_mirrors_the_links(pair) -> None:
+    """With repeated paragraphs several alignments tie; with distinct ones it is unique."""
+    left, right = pair
+    forward, backward = _compare(left, right), _compare(right, left)
+    assert links(backward) == {(b, a) for a, b in links(forward)}

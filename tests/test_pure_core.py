@@ -1,0 +1,38 @@
+"""The core never imports a UI library, and the one-shot path never imports Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import SEEDS
+
+CORE = [
+    "newsdiff.model", "newsdiff.reading", "newsdiff.document", "newsdiff.clutter",
+    "newsdiff.similarity", "newsdiff.align", "newsdiff.inline", "newsdiff.compare",
+    "newsdiff.corpus", "newsdiff.render.layout", "newsdiff.render.json", "newsdiff.render.safe",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_module_imports_neither_rich_nor_textual(module: str) -> None:
+    code = (
+        f"import sys, {module}\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'textual'))\n"
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("fmt", ["side", "unified", "json"])
+def test_one_shot_does_not_import_textual(fmt: str) -> None:
+    left, right = sorted(SEEDS.glob("*.txt"))[:2]
+    code = (
+        "import sys\n"
+        "from newsdiff.cli import main\n"
+        f"status = main([{str(left)!r}, {str(right)!r}, '--format', {fmt!r}])\n"
+        "assert status == 1, status\n"
+        "assert 'textual' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
