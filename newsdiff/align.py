@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,6 +40,7 @@ class AlignConfig:
     max_gap_cells: int = 40_000  # larger gaps are cut by secondary anchors / a band
     band: int = 60  # half-width of the band in an oversized gap
     rare_stems: int = 8  # stems per paragraph used to find candidates in big searches
+    max_candidates: int = 24  # candidates examined per paragraph in those searches
 
 
 @dataclass(slots=True)
@@ -109,23 +110,38 @@ class _Scorer:
         return max(0.0, cost - self.config.many_penalty)
 
 
-def _longest_increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest chain of pairs increasing in both coordinates (pairs sorted by the first).
-    Cost: O(n log n)."""
-    tails: list[int] = []
-    tail_index: list[int] = []
+def _anchor_weight(i: int, j: int, size: float) -> float:
+    """Weight of a pair in a chain: its size, and among equal sizes the pair nearer the
+    diagonal, so ties break the same way when the articles swap sides."""
+    return 1.0 + size + 1e-6 / (1.0 + abs(i - j))
+
+
+def _heaviest_increasing_chain(
+    pairs: list[tuple[int, int]], weights: Sequence[float] | None = None
+) -> list[tuple[int, int]]:
+    """The chain of pairs increasing in both coordinates with the largest total weight
+    (pairs sorted by the first coordinate, each first coordinate used once). With weights
+    from paragraph length, long paragraphs anchor the order and short ones give way, the
+    same way whichever article is on the left. Cost: O(n log n) with a Fenwick tree."""
+    if not pairs:
+        return []
+    weights = weights or [1.0] * len(pairs)
+    ranks = {j: r for r, j in enumerate(sorted({j for _, j in pairs}), start=1)}
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (len(ranks) + 1)
+    total = [0.0] * len(pairs)
     parent = [-1] * len(pairs)
     for k, (_, j) in enumerate(pairs):
-        pos = bisect.bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_index.append(k)
-        else:
-            tails[pos] = j
-            tail_index[pos] = k
-        parent[k] = tail_index[pos - 1] if pos else -1
+        r, best = ranks[j] - 1, (0.0, -1)
+        while r > 0:  # best chain ending below j
+            best = max(best, tree[r])
+            r -= r & -r
+        total[k], parent[k] = best[0] + weights[k], best[1]
+        r = ranks[j]
+        while r < len(tree):
+            tree[r] = max(tree[r], (total[k], k))
+            r += r & -r
+    k = max(range(len(pairs)), key=lambda x: (total[x], -x))
     chain: list[tuple[int, int]] = []
-    k = tail_index[-1] if tail_index else -1
     while k >= 0:
         chain.append(pairs[k])
         k = parent[k]
@@ -150,26 +166,37 @@ def _unique_anchors(
         for key, found in left_at.items()
         if len(found) == 1 and len(right_at.get(key, ())) == 1
     )
-    return _longest_increasing_chain(pairs)
+    return _heaviest_increasing_chain(
+        pairs, [_anchor_weight(i, j, len(left[i].key)) for i, j in pairs]
+    )
 
 
 class _RareIndex:
-    """Inverted index from each paragraph's rarest stems to paragraphs: cheap candidates."""
+    """Inverted index from each paragraph's rarest stems to paragraphs: cheap candidates.
+
+    Only the ``rare_stems`` rarest stems of a paragraph are indexed and queried, and a
+    query returns at most ``max_candidates`` paragraphs, those sharing the most of them,
+    so a lookup costs about the same in a 50-paragraph article and a 50,000-paragraph one.
+    """
 
     def __init__(self, features: Sequence[Features], indices: Sequence[int], scorer: _Scorer):
-        df = scorer.weights.df
-        k = scorer.config.rare_stems
+        self.df = scorer.weights.df
+        self.k = scorer.config.rare_stems
+        self.limit = scorer.config.max_candidates
         self.postings: dict[str, list[int]] = defaultdict(list)
         for index in indices:
-            for s in sorted(features[index].stems, key=lambda s: (df.get(s, 0), s))[:k]:
+            for s in self._rarest(features[index]):
                 self.postings[s].append(index)
-        self.k, self.df = k, df
 
-    def candidates(self, f: Features) -> set[int]:
-        found: set[int] = set()
-        for s in sorted(f.stems, key=lambda s: (self.df.get(s, 0), s))[: self.k]:
-            found.update(self.postings.get(s, ()))
-        return found
+    def _rarest(self, f: Features) -> list[str]:
+        df = self.df
+        return sorted(f.stems, key=lambda s: (df.get(s, 0), s))[: self.k]
+
+    def candidates(self, f: Features) -> list[int]:
+        shared: Counter[int] = Counter()
+        for s in self._rarest(f):
+            shared.update(self.postings.get(s, ()))
+        return sorted(k for k, _ in shared.most_common(self.limit))
 
 
 def _secondary_anchors(
@@ -191,7 +218,9 @@ def _secondary_anchors(
                 if s > best_left.get(j, (0.0, -1))[0]:
                     best_left[j] = (s, i)
     pairs = sorted((i, j) for i, (_, j) in best_right.items() if best_left[j][1] == i)
-    return _longest_increasing_chain(pairs)
+    return _heaviest_increasing_chain(
+        pairs, [_anchor_weight(i, j, best_right[i][0]) for i, j in pairs]
+    )
 
 
 def _dp_gap(scorer: _Scorer, lo: tuple[int, int], hi: tuple[int, int]) -> list[Bead]:
@@ -316,7 +345,7 @@ def _pair_leftovers(scorer: _Scorer, beads: list[Bead]) -> None:
         candidates = {i: list(inserted) for i in deleted}
     else:
         index = _RareIndex(scorer.right, sorted(inserted), scorer)
-        candidates = {i: sorted(index.candidates(scorer.left[i])) for i in deleted}
+        candidates = {i: index.candidates(scorer.left[i]) for i in deleted}
     small = config.move_min_stems
     for i, js in candidates.items():
         if len(scorer.left[i].stems) < small:
@@ -375,7 +404,7 @@ def _link_repeats(scorer: _Scorer, beads: list[Bead]) -> None:
             if index is None:
                 index = _RareIndex(other, [k for k, g in enumerate(other) if not g.clutter], scorer)
             best, best_k = 0.0, -1
-            for k in sorted(index.candidates(f)):
+            for k in index.candidates(f):
                 c = containment(f.stems, other[k].stems, weights)
                 if c > best:
                     best, best_k = c, k
@@ -392,7 +421,7 @@ def _best_copy(
 ) -> int | None:
     """A linked paragraph of the same side that ``f`` copies (same text, or nearly)."""
     best, best_k = near, None
-    for k in sorted(index.candidates(f)):
+    for k in index.candidates(f):
         s = 1.0 if own[k].key == f.key else dice(f.stems, own[k].stems, weights)
         if s >= best and (best_k is None or s > best):
             best, best_k = s, k
@@ -425,19 +454,20 @@ def _attach_twins(scorer: _Scorer, beads: list[Bead]) -> list[Bead]:
     return out
 
 
-def _mark_out_of_order(beads: list[Bead]) -> None:
-    """A paired bead is moved when its left side breaks the order of the in-order pairs."""
+def _mark_out_of_order(scorer: _Scorer, beads: list[Bead]) -> None:
+    """Flag paired beads that break the reading order as moved: the in-order pairs are the
+    heaviest chain (by words), so a short paragraph moves rather than a long one."""
+    paired = [b for b in beads if b.left and b.right and not b.repeat]
+    pairs = sorted(
+        (b.left[0], b.right[0], sum(len(scorer.left[i].tokens) for i in b.left)
+         + sum(len(scorer.right[j].tokens) for j in b.right))
+        for b in paired
+    )  # fmt: skip
+    weights = [_anchor_weight(i, j, w) for i, j, w in pairs]
+    chain = set(_heaviest_increasing_chain([(i, j) for i, j, _ in pairs], weights))
     for bead in beads:
-        if not (bead.moved or bead.repeat):
-            continue
-        bead.moved = False
-    order = [(k, b) for k, b in enumerate(beads) if b.left and b.right]
-    in_order = [b for _, b in order if not b.repeat]
-    chain = _longest_increasing_chain(sorted((b.left[0], b.right[0]) for b in in_order))
-    chained = set(chain)
-    for _, bead in order:
-        if bead.repeat or (bead.left[0], bead.right[0]) not in chained:
-            bead.moved = True
+        if bead.left and bead.right:
+            bead.moved = bead.repeat or (bead.left[0], bead.right[0]) not in chain
 
 
 def align_features(
@@ -451,5 +481,5 @@ def align_features(
     beads = [b for b in beads if b.left or b.right]
     beads = _attach_twins(scorer, beads)
     _link_repeats(scorer, beads)
-    _mark_out_of_order(beads)
+    _mark_out_of_order(scorer, beads)
     return beads

@@ -94,17 +94,25 @@ class Weights:
         self.df = df
         self.weight = {s: math.log(1.0 + total / n) for s, n in df.items()}
         self._default = math.log(1.0 + total)
+        self._set_mass: dict[frozenset[str], float] = {}
 
     def mass(self, stems: Iterable[str]) -> float:
         weight, default = self.weight, self._default
         return sum(weight.get(s, default) for s in stems)
+
+    def set_mass(self, stems: frozenset[str]) -> float:
+        """``mass`` of a paragraph's stem set, remembered (frozensets cache their hash)."""
+        found = self._set_mass.get(stems)
+        if found is None:
+            found = self._set_mass[stems] = self.mass(stems)
+        return found
 
 
 def dice(a: frozenset[str], b: frozenset[str], w: Weights) -> float:
     """IDF-weighted Dice coefficient of two stem sets, in [0, 1]."""
     if not a or not b:
         return 0.0
-    total = w.mass(a) + w.mass(b)
+    total = w.set_mass(a) + w.set_mass(b)
     return 2.0 * w.mass(a & b) / total if total else 0.0
 
 
@@ -112,7 +120,7 @@ def containment(part: frozenset[str], whole: frozenset[str], w: Weights) -> floa
     """Share of ``part``'s weighted stems found in ``whole``, in [0, 1]."""
     if not part:
         return 0.0
-    mass = w.mass(part)
+    mass = w.set_mass(part)
     return w.mass(part & whole) / mass if mass else 0.0
 
 
