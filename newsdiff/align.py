@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -356,7 +355,7 @@ def _pair_leftovers(scorer: _Scorer, beads: list[Bead]) -> None:
             s = scorer.pair(i, j)
             if config.move_threshold <= s < 1.0:
                 pairs.append((s, i, j))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    pairs.sort(key=lambda p: (-p[0], abs(p[1] - p[2]), p[1] + p[2]))
     used_left: set[int] = set()
     used_right: set[int] = set()
     for s, i, j in pairs:
@@ -367,6 +366,47 @@ def _pair_leftovers(scorer: _Scorer, beads: list[Bead]) -> None:
         target = inserted[j]
         target.left, target.score, target.moved = (i,), s, True
         deleted[i].left = ()  # emptied; dropped below
+        _grow_move(scorer, target, deleted, inserted, used_left, used_right)
+
+
+def _grow_move(
+    scorer: _Scorer,
+    bead: Bead,
+    deleted: dict[int, Bead],
+    inserted: dict[int, Bead],
+    used_left: set[int],
+    used_right: set[int],
+) -> None:
+    """Let a moved pair take in neighbouring leftovers that make it a split or a merge
+    (a paragraph moved and split in two on the way)."""
+    penalty = scorer.config.many_penalty
+    for _ in range(2):
+        i, j = bead.left[0], bead.right[0]
+        options = []
+        if len(bead.left) == 1:
+            for k in (bead.right[0] - 1, bead.right[-1] + 1):
+                if k in inserted and k not in used_right:
+                    lo = min(k, bead.right[0])
+                    options.append((scorer.group(i, 1, lo, len(bead.right) + 1), "right", k))
+        if len(bead.right) == 1:
+            for k in (bead.left[0] - 1, bead.left[-1] + 1):
+                if k in deleted and k not in used_left:
+                    lo = min(k, bead.left[0])
+                    options.append((scorer.group(lo, len(bead.left) + 1, j, 1), "left", k))
+        if not options:
+            return
+        sim, side, k = max(options)
+        if sim < bead.score + penalty:
+            return
+        if side == "right":
+            used_right.add(k)
+            bead.right = tuple(sorted((*bead.right, k)))
+            inserted[k].right = ()
+        else:
+            used_left.add(k)
+            bead.left = tuple(sorted((*bead.left, k)))
+            deleted[k].left = ()
+        bead.score = sim
 
 
 def _link_repeats(scorer: _Scorer, beads: list[Bead]) -> None:
