@@ -70,7 +70,7 @@ class _Scorer:
             a, b = self.left[i], self.right[j]
             if a.key == b.key:
                 cached = 1.0
-            elif a.clutter or b.clutter:
+            elif a.clutter or b.clutter or a.role != b.role:
                 cached = 0.0
             else:
                 cached = dice(a.stems, b.stems, self.weights)
@@ -82,8 +82,9 @@ class _Scorer:
         if di == 1 and dj == 1:
             return self.pair(i, j)
         lefts, rights = self.left[i : i + di], self.right[j : j + dj]
-        if any(f.clutter for f in (*lefts, *rights)):
-            return 0.0
+        parts = (*lefts, *rights)
+        if any(f.clutter or f.role != "body" for f in parts):
+            return 0.0  # headings, captions and clutter only ever pair one to one
         left_stems = frozenset().union(*(f.stems for f in lefts))
         right_stems = frozenset().union(*(f.stems for f in rights))
         many, whole = (lefts, right_stems) if di > 1 else (rights, left_stems)
@@ -445,6 +446,8 @@ def _link_repeats(scorer: _Scorer, beads: list[Bead]) -> None:
                 index = _RareIndex(other, [k for k, g in enumerate(other) if not g.clutter], scorer)
             best, best_k = 0.0, -1
             for k in index.candidates(f):
+                if other[k].role != f.role:
+                    continue
                 c = containment(f.stems, other[k].stems, weights)
                 if c > best:
                     best, best_k = c, k
@@ -462,6 +465,8 @@ def _best_copy(
     """A linked paragraph of the same side that ``f`` copies (same text, or nearly)."""
     best, best_k = near, None
     for k in index.candidates(f):
+        if own[k].role != f.role:
+            continue
         s = 1.0 if own[k].key == f.key else dice(f.stems, own[k].stems, weights)
         if s >= best and (best_k is None or s > best):
             best, best_k = s, k

@@ -75,12 +75,34 @@ class Features:
     tokens: list[str]  # lower-case words in order
     stems: frozenset[str]  # content stems
     clutter: bool
+    role: str = "body"  # "heading", "caption" or "body": only like roles are paired
+
+
+_CAPTION = re.compile(
+    r"(?:\b(?:photo|picture|image|file photo)s?\s*(?:credit)?\s*(?::|by)\s*\S[^.]{0,60}"
+    r"|[-,—–(]\s*(?:reuters|afp|ap|epa|getty images|bloomberg|anadolu)\)?)\s*$",
+    re.IGNORECASE,
+)
+_CLOSING = "\"'”’»)]"
+HEADING_MAX_WORDS = 20
+
+
+def role(text: str) -> str:
+    """What a paragraph is on the page. A heading (headline or crosshead) is short and does
+    not end like a sentence; a caption ends with a photo credit ("... Photo: AFP")."""
+    if _CAPTION.search(text):
+        return "caption"
+    stripped = text.strip().rstrip(_CLOSING)
+    words = len(text.split())
+    if stripped and 0 < words <= HEADING_MAX_WORDS and stripped[-1] not in ".!?:;,…":
+        return "heading"
+    return "body"
 
 
 def features(text: str, clutter: bool = False) -> Features:
     key = normalise(text)
     tokens = _WORD.findall(key)
-    return Features(key, tokens, content_stems(tokens), clutter)
+    return Features(key, tokens, content_stems(tokens), clutter, role(text))
 
 
 class Weights:
