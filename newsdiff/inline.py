@@ -107,7 +107,8 @@ def _absorb_trivial_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, 
             out.extend(((-1, text), (1, text)))
         else:
             out.append((op, text))
-    deletes, inserts, merged = "", "", []
+    deletes, inserts = "", ""
+    merged: list[tuple[int, str]] = []
     for op, text in out:
         if op < 0:
             deletes += text
