@@ -53,11 +53,12 @@ class _Emitter:
         if not self.color:
             return text.plain.rstrip()
         out = []
-        for segment in text.render(self.console):
-            if segment.style and segment.text:
-                out.append(
-                    segment.style.render(segment.text, color_system=self.console._color_system)
-                )
+        base = self.console.get_style(text.style) if text.style else None
+        system = self.console._color_system
+        for segment in text.render(self.console):  # yields span styles only, not text.style
+            style = base + segment.style if base and segment.style else base or segment.style
+            if style and segment.text:
+                out.append(style.render(segment.text, color_system=system))
             else:
                 out.append(segment.text)
         return "".join(out).rstrip()
