@@ -32,7 +32,8 @@ class AlignConfig:
     threshold: float = 0.25  # minimum similarity for a 1:1 pair inside a gap
     many_penalty: float = 0.04  # cost of each extra paragraph in a split or merge
     part_containment: float = 0.5  # each part of a split/merge must be this contained
-    move_threshold: float = 0.45  # minimum similarity to pair a move out of order
+    move_threshold: float = 0.35  # minimum similarity to pair a move out of order
+    cross_role: float = 0.6  # paragraphs of different roles pair only when this similar
     move_min_stems: int = 3  # a fuzzy move needs this many content stems on both sides
     repeat_containment: float = 0.85  # a leftover this contained in another paragraph links to it
     repeat_min_stems: int = 4  # ... if it has at least this many content stems
@@ -70,10 +71,12 @@ class _Scorer:
             a, b = self.left[i], self.right[j]
             if a.key == b.key:
                 cached = 1.0
-            elif a.clutter or b.clutter or a.role != b.role:
+            elif a.clutter or b.clutter:
                 cached = 0.0
             else:
                 cached = dice(a.stems, b.stems, self.weights)
+                if a.role != b.role and cached < self.config.cross_role:
+                    cached = 0.0  # a headline pairs with a headline, a caption with a caption
             self._pair[(i, j)] = cached
         return cached
 
@@ -111,9 +114,11 @@ class _Scorer:
 
 
 def _anchor_weight(i: int, j: int, size: float) -> float:
-    """Weight of a pair in a chain: its size, and among equal sizes the pair nearer the
-    diagonal, so ties break the same way when the articles swap sides."""
-    return 1.0 + size + 1e-6 / (1.0 + abs(i - j))
+    """Weight of a pair in a chain. Every pair counts one, so the chain keeps as many pairs
+    in order as it can; among chains of equal length the one with bigger pairs wins (a
+    crosshead gives way to a paragraph), then the one nearer the diagonal, so ties break
+    the same way when the articles swap sides."""
+    return 1.0 + min(size, 999.0) / 1e4 + 1e-7 / (1.0 + abs(i - j))
 
 
 def _heaviest_increasing_chain(

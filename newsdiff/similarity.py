@@ -84,7 +84,8 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _CLOSING = "\"'”’»)]"
-HEADING_MAX_WORDS = 20
+HEADING_MAX_WORDS = 16
+_SENTENCE_BREAK = re.compile(r"\w[.!?][\"'”’]?\s+\S")  # "... rihofe. James Okafor" is not a heading
 
 
 def role(text: str) -> str:
@@ -94,7 +95,12 @@ def role(text: str) -> str:
         return "caption"
     stripped = text.strip().rstrip(_CLOSING)
     words = len(text.split())
-    if stripped and 0 < words <= HEADING_MAX_WORDS and stripped[-1] not in ".!?:;,…":
+    if (
+        stripped
+        and 0 < words <= HEADING_MAX_WORDS
+        and stripped[-1] not in ".!?:;,…"
+        and not _SENTENCE_BREAK.search(stripped)
+    ):
         return "heading"
     return "body"
 
