@@ -64,6 +64,16 @@ class _Scorer:
         self.left, self.right, self.config = left, right, config
         self.weights = Weights([f for f in (*left, *right) if not f.clutter])
         self._pair: dict[tuple[int, int], float] = {}
+        self._rarest: dict[int, list[str]] = {}
+
+    def rarest(self, f: Features) -> list[str]:
+        """The paragraph's ``rare_stems`` rarest stems (by document frequency), remembered."""
+        found = self._rarest.get(id(f))
+        if found is None:
+            df = self.weights.df
+            found = sorted(f.stems, key=lambda s: (df[s], s))[: self.config.rare_stems]
+            self._rarest[id(f)] = found
+        return found
 
     def pair(self, i: int, j: int) -> float:
         cached = self._pair.get((i, j))
@@ -185,21 +195,16 @@ class _RareIndex:
     """
 
     def __init__(self, features: Sequence[Features], indices: Sequence[int], scorer: _Scorer):
-        self.df = scorer.weights.df
-        self.k = scorer.config.rare_stems
+        self.scorer = scorer
         self.limit = scorer.config.max_candidates
         self.postings: dict[str, list[int]] = defaultdict(list)
         for index in indices:
-            for s in self._rarest(features[index]):
+            for s in scorer.rarest(features[index]):
                 self.postings[s].append(index)
-
-    def _rarest(self, f: Features) -> list[str]:
-        df = self.df
-        return sorted(f.stems, key=lambda s: (df.get(s, 0), s))[: self.k]
 
     def candidates(self, f: Features) -> list[int]:
         shared: Counter[int] = Counter()
-        for s in self._rarest(f):
+        for s in self.scorer.rarest(f):
             shared.update(self.postings.get(s, ()))
         return sorted(k for k, _ in shared.most_common(self.limit))
 

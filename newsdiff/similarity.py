@@ -15,7 +15,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import snowballstemmer
 from rapidfuzz.distance import LCSseq
@@ -30,7 +29,6 @@ _QUOTES = str.maketrans(
     }
 )  # fmt: skip
 _WORD = re.compile(r"\w+")
-_SPACE = re.compile(r"\s+")
 # Function words that carry no content; kept small and documented rather than clever.
 STOP_WORDS = frozenset(
     """a an the and or but nor of to in on at by for with from as into onto over under
@@ -49,12 +47,19 @@ def normalise(text: str) -> str:
     """Text for equality tests: NFKC, ASCII quotes and dashes, no double quotes, one space,
     case-folded. Two paragraphs equal under this are "same" (cosmetic differences only)."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).replace('"', "")
-    return _SPACE.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()
 
 
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+class _StemCache(dict[str, str]):
+    """word -> Snowball stem, filled on first use (lookups stay in C)."""
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = _stemmer.stemWord(word)
+        return found
+
+
+_stems = _StemCache()
+stem = _stems.__getitem__
 
 
 def words(text: str) -> list[str]:
@@ -63,8 +68,8 @@ def words(text: str) -> list[str]:
 
 
 def content_stems(tokens: Iterable[str]) -> frozenset[str]:
-    stems = frozenset(stem(t) for t in tokens if t not in STOP_WORDS)
-    return stems or frozenset(stem(t) for t in tokens)
+    unique = set(tokens)
+    return frozenset(map(stem, unique - STOP_WORDS or unique))
 
 
 @dataclass(slots=True)
@@ -91,7 +96,7 @@ _SENTENCE_BREAK = re.compile(r"\w[.!?][\"'”’]?\s+\S")  # "... rihofe. James 
 def role(text: str) -> str:
     """What a paragraph is on the page. A heading (headline or crosshead) is short and does
     not end like a sentence; a caption ends with a photo credit ("... Photo: AFP")."""
-    if _CAPTION.search(text):
+    if _CAPTION.search(text[-100:]):
         return "caption"
     stripped = text.strip().rstrip(_CLOSING)
     words = len(text.split())
