@@ -13,8 +13,20 @@ from newsdiff.similarity import Features, features, kept_in_order
 EDITED_MIN_KEPT = 0.75  # share of the shorter side's words kept in order for "edited"
 
 
-def document_features(document: Document) -> list[Features]:
-    return [features(p.text, p.clutter) for p in document.paragraphs]
+def document_features(
+    document: Document, memo: dict[tuple[str, bool], Features] | None = None
+) -> list[Features]:
+    """Features of each paragraph. ``memo`` shares them between paragraphs of the same text
+    (most paragraphs of two versions are identical): ``features`` is pure and nothing
+    mutates a ``Features``, so an identical paragraph needs computing only once."""
+    memo = {} if memo is None else memo
+    out = []
+    for p in document.paragraphs:
+        found = memo.get((p.text, p.clutter))
+        if found is None:
+            found = memo[p.text, p.clutter] = features(p.text, p.clutter)
+        out.append(found)
+    return out
 
 
 def classify(left: list[Features], right: list[Features]) -> RowKind:
@@ -43,7 +55,8 @@ def _row(
 
 
 def compare(left: Document, right: Document, config: AlignConfig | None = None) -> Alignment:
-    lf, rf = document_features(left), document_features(right)
+    memo: dict[tuple[str, bool], Features] = {}
+    lf, rf = document_features(left, memo), document_features(right, memo)
     beads = align_features(lf, rf, config)
     rows = tuple(_row(bead, left, right, lf, rf) for bead in beads)
     stats, similarity = _stats(rows, left, right)

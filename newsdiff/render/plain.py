@@ -3,12 +3,21 @@
 Lines are produced lazily, so ``newsdiff a b | head`` stops early. Wrapping is Rich's
 (cell-width aware: CJK and emoji take two cells, words are never cut unless a single word
 is wider than the column, which is then folded).
+
+Speed: wrapping is the bulk of the cost of a long comparison, so text whose every character
+takes exactly one cell (Latin, Greek, Cyrillic, common punctuation: nearly all news copy)
+is wrapped by ``_break_offsets``, a transcription of Rich's ``divide_line`` for that case,
+and without colour the side-by-side rows are assembled as plain strings. Anything else
+(CJK, emoji, combining marks, ...) goes through Rich itself. Both paths give the same
+output, character for character (``tests/test_bench_fastpaths.py``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rich.console import Console
 from rich.text import Text
@@ -64,10 +73,80 @@ class _Emitter:
         return "".join(out).rstrip()
 
 
+# Characters that take exactly one terminal cell (Rich's own single-cell fast path uses the
+# same kind of table). Text made only of these is wrapped without Rich's per-cell measuring.
+_SINGLE_CELL = frozenset(
+    chr(code)
+    for start, end in (
+        (0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x370, 0x482),
+        (0x2010, 0x2027), (0x2030, 0x205E), (0x20A0, 0x20C0),
+    )
+    for code in range(start, end + 1)
+)  # fmt: skip
+_single_cell = _SINGLE_CELL.issuperset
+_FAST_PATHS = True  # False sends everything through Rich (tests compare the two)
+_WORD_SPACE = re.compile(r"\s*\S+\s*")  # a word with the spaces around it, as Rich wraps
+_TRAILING_SPACE = re.compile(r"\s+$")
+
+
+def _break_offsets(text: str, width: int) -> list[int]:
+    """Where Rich's ``divide_line(text, width, fold=True)`` breaks ``text``, for text of
+    single-cell characters only (so a cell count is a character count). O(len(text))."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD_SPACE.finditer(text):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:  # fold a word wider than the column
+            chunks = [word[k : k + width] for k in range(0, len(word), width)]
+            for chunk in chunks[:-1]:
+                if start:
+                    breaks.append(start)
+                start += len(chunk)
+            if start:
+                breaks.append(start)
+            offset = len(chunks[-1])
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    return breaks
+
+
+def _fits(piece: str, width: int) -> str:
+    """A wrapped piece as Rich leaves it: trailing spaces beyond the width dropped, then
+    cropped to the width (single-cell text)."""
+    excess = len(piece) - width
+    if excess > 0:
+        space = _TRAILING_SPACE.search(piece)
+        if space is not None:
+            piece = piece[: len(piece) - min(len(space.group()), excess)]
+        piece = piece[:width]
+    return piece
+
+
 def _wrap(console: Console, text: Text, width: int) -> list[Text]:
-    if not text.plain:
+    plain = text.plain
+    if not plain:
         return [Text()]
-    return list(text.wrap(console, width, overflow="fold", no_wrap=False))
+    if not _FAST_PATHS or "\n" in plain or not _single_cell(plain):
+        return list(text.wrap(console, width, overflow="fold", no_wrap=False))
+    lines = list(text.divide(_break_offsets(plain, width)))
+    for line in lines:
+        line.rstrip_end(width)
+        line.truncate(width, overflow="fold")
+    return lines
+
+
+def _wrap_plain(console: Console, text: str, width: int) -> list[str]:
+    """``_wrap`` then ``_pad`` to ``width``, as plain strings (no styles)."""
+    if not text:
+        return [" " * width]
+    if "\n" in text or not _single_cell(text):
+        return [_pad(line, width).plain for line in _wrap(console, Text(text), width)]
+    bounds = [0, *_break_offsets(text, width), len(text)]
+    return [_fits(text[a:b], width).ljust(width) for a, b in pairwise(bounds)]
 
 
 def _pad(text: Text, width: int) -> Text:
@@ -121,6 +200,7 @@ def render_side(alignment: Alignment, theme: DiffTheme, options: PlainOptions) -
         return
     console = _console(options)
     emit = _Emitter(console, options.color)
+    plain = not options.color and _FAST_PATHS
     count = max(len(alignment.left.paragraphs), len(alignment.right.paragraphs), 1)
     nw = len(f"¶{count}") + 2
     column = (options.width - 2 * nw - 5) // 2
@@ -141,6 +221,9 @@ def render_side(alignment: Alignment, theme: DiffTheme, options: PlainOptions) -
                 )
             continue
         row = alignment.rows[item.row]
+        if plain:
+            yield from _plain_row_lines(console, row, nw, column)
+            continue
         left = _column_lines(console, row, "left", theme, nw, column)
         right = _column_lines(console, row, "right", theme, nw, column)
         marker = Text(f" {_marker(row)} ", style=theme.marker)
@@ -164,6 +247,37 @@ def _column_lines(
         for k, piece in enumerate(_wrap(console, paragraph, column)):
             number = f"¶{index + 1}" if k == 0 else ""
             lines.append((Text(number.rjust(nw), style=theme.number), _pad(piece, column)))
+    return lines
+
+
+def _plain_row_lines(console: Console, row: Row, nw: int, column: int) -> Iterator[str]:
+    """The lines of one side-by-side row without colour: what ``render_side`` makes through
+    Rich ``Text``, built as strings."""
+    left = _plain_column_lines(console, row, "left", nw, column)
+    right = _plain_column_lines(console, row, "right", nw, column)
+    marker = f" {_marker(row)} "
+    blank = (" " * nw, " " * column)
+    for k in range(max(len(left), len(right))):
+        lnum, ltext = left[k] if k < len(left) else blank
+        rnum, rtext = right[k] if k < len(right) else blank
+        yield f"{lnum} {ltext}{marker if k == 0 else '   '}{rnum} {rtext}".rstrip()
+
+
+def _plain_column_lines(
+    console: Console, row: Row, side: str, nw: int, column: int
+) -> list[tuple[str, str]]:
+    """``_column_lines`` as plain strings (same wrapping, padding and numbering)."""
+    indices = row.left if side == "left" else row.right
+    if not indices:
+        return []
+    pieces = (span.left if side == "left" else span.right for span in row.spans)
+    paragraphs = "".join(visible(piece) for piece in pieces if piece).split("\n")
+    paragraphs += [""] * (len(indices) - len(paragraphs))
+    lines: list[tuple[str, str]] = []
+    blank_number = " " * nw
+    for index, paragraph in zip(indices, paragraphs, strict=False):
+        for k, piece in enumerate(_wrap_plain(console, paragraph, column)):
+            lines.append((f"¶{index + 1}".rjust(nw) if k == 0 else blank_number, piece))
     return lines
 
 

@@ -1,0 +1,70 @@
+"""The speed-ups give exactly the output of the straightforward code they replace.
+
+``render_json`` must equal ``json.dumps(..., ensure_ascii=False, indent=1)``; the
+side-by-side fast paths (own word wrap for single-cell text, plain strings without colour)
+must equal Rich's own wrapping, with and without colour, at several widths, including text
+that is not single-cell (CJK, emoji, zero-width characters), over-long words, runs of spaces
+and control characters.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import align
+
+from newsdiff.render import plain
+from newsdiff.render.json import render_json, to_dict
+from newsdiff.render.plain import PlainOptions, render_side, render_unified
+from newsdiff.render.theme import get_theme
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from generate import generate
+
+TRICKY = [
+    "Short.",
+    "A" * 130 + " then a word wider than any column, and " + "b" * 75 + " again.",
+    "Spaces   inside    the   text   and a non-breaking\u00a0space\u00a0here, “quotes” — dash.",
+    "東京で会議が開かれた。政府は新しい計画を発表した。" * 3,
+    "Emoji 🎉 in the 🎉 text and zero\u200bwidth\u200bspaces plus cafe\u0301 accents.",
+    "Tab\tand control \x1b[31m characters\x07 in the copy, and a \u202e bidi override.",
+    "Numbers 42.7 percent, $318.5 million, 1,250 people; " + "word " * 40,
+]
+
+
+def _pair() -> tuple[list[str], list[str]]:
+    pair = generate(60, seed=3)
+    left, right = list(pair["left_units"]), list(pair["right_units"])
+    left[5:5] = TRICKY
+    right[9:9] = [t.replace("the", "a") for t in TRICKY[::-1]]
+    return left, right
+
+
+@pytest.fixture(scope="module")
+def alignment():
+    return align(*_pair())
+
+
+def test_json_writer_gives_the_bytes_of_json_dumps(alignment) -> None:
+    expected = json.dumps(to_dict(alignment), ensure_ascii=False, indent=1) + "\n"
+    assert render_json(alignment) == expected
+
+
+@pytest.mark.parametrize("color", [False, True])
+@pytest.mark.parametrize("width", [36, 57, 100, 200])
+@pytest.mark.parametrize("render", [render_side, render_unified])
+def test_fast_wrapping_equals_rich_wrapping(alignment, monkeypatch, render, width, color) -> None:
+    theme = get_theme("default")
+    options = PlainOptions(width=width, color=color)
+    fast = list(render(alignment, theme, options))
+    monkeypatch.setattr(plain, "_FAST_PATHS", False)
+    assert fast == list(render(alignment, theme, options))
+
+
+def test_single_cell_table_agrees_with_rich() -> None:
+    from rich.cells import cell_len
+
+    assert all(cell_len(char) == 1 for char in plain._SINGLE_CELL)
