@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from newsdiff.similarity import Features, Weights, containment, dice
@@ -41,6 +41,7 @@ class AlignConfig:
     band: int = 60  # half-width of the band in an oversized gap
     rare_stems: int = 8  # stems per paragraph used to find candidates in big searches
     max_candidates: int = 24  # candidates examined per paragraph in those searches
+    max_posting: int = 64  # a stem in more paragraphs than this is not rare
 
 
 @dataclass(slots=True)
@@ -65,6 +66,16 @@ class _Scorer:
         self.weights = Weights([f for f in (*left, *right) if not f.clutter])
         self._pair: dict[tuple[int, int], float] = {}
         self._rarest: dict[int, list[str]] = {}
+        self._indexes: dict[str, _RareIndex] = {}
+
+    def index(self, side: str) -> _RareIndex:
+        """The rare-stem index of one side's paragraphs, built once."""
+        found = self._indexes.get(side)
+        if found is None:
+            found = self._indexes[side] = _RareIndex(
+                self.left if side == "left" else self.right, self
+            )
+        return found
 
     def rarest(self, f: Features) -> list[str]:
         """The paragraph's ``rare_stems`` rarest stems (by document frequency), remembered."""
@@ -189,23 +200,29 @@ def _unique_anchors(
 class _RareIndex:
     """Inverted index from each paragraph's rarest stems to paragraphs: cheap candidates.
 
-    Only the ``rare_stems`` rarest stems of a paragraph are indexed and queried, and a
-    query returns at most ``max_candidates`` paragraphs, those sharing the most of them,
-    so a lookup costs about the same in a 50-paragraph article and a 50,000-paragraph one.
+    Only the ``rare_stems`` rarest stems of a paragraph are indexed and queried, stems
+    shared by more than ``max_posting`` paragraphs are not rare and are skipped, and a query
+    returns at most ``max_candidates`` paragraphs, those sharing the most stems, so a lookup
+    costs about the same in a 50-paragraph article and a 50,000-paragraph one.
     """
 
-    def __init__(self, features: Sequence[Features], indices: Sequence[int], scorer: _Scorer):
+    def __init__(self, features: Sequence[Features], scorer: _Scorer):
         self.scorer = scorer
         self.limit = scorer.config.max_candidates
+        self.max_posting = scorer.config.max_posting
         self.postings: dict[str, list[int]] = defaultdict(list)
-        for index in indices:
-            for s in scorer.rarest(features[index]):
-                self.postings[s].append(index)
+        for index, f in enumerate(features):
+            if not f.clutter:
+                for s in scorer.rarest(f):
+                    self.postings[s].append(index)
 
-    def candidates(self, f: Features) -> list[int]:
+    def candidates(self, f: Features, allowed: Container[int] | None = None) -> list[int]:
+        """Paragraphs (among ``allowed``) sharing the most rare stems with ``f``."""
         shared: Counter[int] = Counter()
         for s in self.scorer.rarest(f):
-            shared.update(self.postings.get(s, ()))
+            posting = self.postings.get(s, ())
+            if len(posting) <= self.max_posting:
+                shared.update(posting if allowed is None else [k for k in posting if k in allowed])
         return sorted(k for k, _ in shared.most_common(self.limit))
 
 
@@ -213,14 +230,13 @@ def _secondary_anchors(
     scorer: _Scorer, lo: tuple[int, int], hi: tuple[int, int], strong: float = 0.6
 ) -> list[tuple[int, int]]:
     """Mutual best pairs with high similarity inside an oversized gap, in order."""
-    rights = [j for j in range(lo[1], hi[1]) if not scorer.right[j].clutter]
-    index = _RareIndex(scorer.right, rights, scorer)
+    index, rights = scorer.index("right"), range(lo[1], hi[1])
     best_right: dict[int, tuple[float, int]] = {}
     best_left: dict[int, tuple[float, int]] = {}
     for i in range(lo[0], hi[0]):
         if scorer.left[i].clutter:
             continue
-        for j in index.candidates(scorer.left[i]):
+        for j in index.candidates(scorer.left[i], rights):
             s = scorer.pair(i, j)
             if s >= strong:
                 if s > best_right.get(i, (0.0, -1))[0]:
@@ -354,8 +370,8 @@ def _pair_leftovers(scorer: _Scorer, beads: list[Bead]) -> None:
     if len(deleted) * len(inserted) <= 250_000:
         candidates = {i: list(inserted) for i in deleted}
     else:
-        index = _RareIndex(scorer.right, sorted(inserted), scorer)
-        candidates = {i: index.candidates(scorer.left[i]) for i in deleted}
+        index = scorer.index("right")
+        candidates = {i: index.candidates(scorer.left[i], inserted) for i in deleted}
     small = config.move_min_stems
     for i, js in candidates.items():
         if len(scorer.left[i].stems) < small:
@@ -434,8 +450,8 @@ def _link_repeats(scorer: _Scorer, beads: list[Bead]) -> None:
             mine, theirs = (bead.left, bead.right) if side == "left" else (bead.right, bead.left)
             if theirs and not bead.repeat:
                 counterpart.update((k, theirs[0]) for k in mine)
-        own_index = _RareIndex(own, sorted(counterpart), scorer) if counterpart else None
-        index: _RareIndex | None = None
+        own_index = scorer.index(side)
+        index = scorer.index("right" if side == "left" else "left")
         for bead in beads:
             mine, theirs = (bead.left, bead.right) if side == "left" else (bead.right, bead.left)
             if len(mine) != 1 or theirs:
@@ -443,7 +459,7 @@ def _link_repeats(scorer: _Scorer, beads: list[Bead]) -> None:
             f = own[mine[0]]
             if f.clutter or len(f.stems) < config.repeat_min_stems:
                 continue
-            copy_of = _best_copy(f, own, own_index, weights) if own_index else None
+            copy_of = _best_copy(f, own, own_index.candidates(f, counterpart), weights)
             if copy_of is not None:
                 target = counterpart[copy_of]
                 if side == "left":
@@ -452,8 +468,6 @@ def _link_repeats(scorer: _Scorer, beads: list[Bead]) -> None:
                     bead.left = (target,)
                 bead.score, bead.repeat = dice(f.stems, other[target].stems, weights), True
                 continue
-            if index is None:
-                index = _RareIndex(other, [k for k, g in enumerate(other) if not g.clutter], scorer)
             best, best_k = 0.0, -1
             for k in index.candidates(f):
                 if other[k].role != f.role:
@@ -470,11 +484,15 @@ def _link_repeats(scorer: _Scorer, beads: list[Bead]) -> None:
 
 
 def _best_copy(
-    f: Features, own: Sequence[Features], index: _RareIndex, weights: Weights, near: float = 0.75
+    f: Features,
+    own: Sequence[Features],
+    candidates: list[int],
+    weights: Weights,
+    near: float = 0.75,
 ) -> int | None:
     """A linked paragraph of the same side that ``f`` copies (same text, or nearly)."""
     best, best_k = near, None
-    for k in index.candidates(f):
+    for k in candidates:
         if own[k].role != f.role:
             continue
         s = 1.0 if own[k].key == f.key else dice(f.stems, own[k].stems, weights)
