@@ -527,6 +527,47 @@ def _attach_twins(scorer: _Scorer, beads: list[Bead]) -> list[Bead]:
     return out
 
 
+def _attach_datelines(scorer: _Scorer, beads: list[Bead]) -> list[Bead]:
+    """A dateline on its own line ("MOSCOW:") links to the paragraph of the other side that
+    opens with the same dateline: it joins that paragraph's row when the row holds its own
+    next paragraph (a lead split after the dateline), else it gets a row of its own."""
+    out: list[Bead] = []
+    for k, bead in enumerate(beads):
+        if len(bead.left) + len(bead.right) != 1:
+            out.append(bead)
+            continue
+        side = "left" if bead.left else "right"
+        own, other = (scorer.left, scorer.right) if side == "left" else (scorer.right, scorer.left)
+        index = (bead.left or bead.right)[0]
+        f = own[index]
+        if not f.dateline or " ".join(f.tokens) != f.dateline or f.clutter:
+            out.append(bead)
+            continue
+        target = next(
+            (t for t, g in enumerate(other) if g.dateline == f.dateline and g.tokens != f.tokens),
+            None,
+        )
+        if target is None:
+            out.append(bead)
+            continue
+        following = beads[k + 1] if k + 1 < len(beads) else None
+        theirs = "right" if side == "left" else "left"
+        if (
+            following
+            and index + 1 in getattr(following, side)
+            and target in getattr(following, theirs)
+        ):
+            setattr(following, side, (index, *getattr(following, side)))
+            continue
+        setattr(bead, theirs, (target,))
+        bead.score, bead.repeat = (
+            scorer.pair(*((index, target) if side == "left" else (target, index))),
+            True,
+        )
+        out.append(bead)
+    return out
+
+
 def _mark_out_of_order(scorer: _Scorer, beads: list[Bead]) -> None:
     """Flag paired beads that break the reading order as moved: the in-order pairs are the
     heaviest chain (by words), so a short paragraph moves rather than a long one."""
@@ -553,6 +594,7 @@ def align_features(
     _pair_leftovers(scorer, beads)
     beads = [b for b in beads if b.left or b.right]
     beads = _attach_twins(scorer, beads)
+    beads = _attach_datelines(scorer, beads)
     _link_repeats(scorer, beads)
     _mark_out_of_order(scorer, beads)
     return beads

@@ -81,6 +81,7 @@ class Features:
     stems: frozenset[str]  # content stems
     clutter: bool
     role: str = "body"  # "heading", "caption" or "body": only like roles are paired
+    dateline: str = ""  # "moscow" for "MOSCOW: ..." or "MOSCOW (AP) — ..."
 
 
 _CAPTION = re.compile(
@@ -89,7 +90,7 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _CLOSING = "\"'”’»)]"
-HEADING_MAX_WORDS = 16
+HEADING_MAX_WORDS = 20
 _SENTENCE_BREAK = re.compile(r"\w[.!?][\"'”’]?\s+\S")  # "... rihofe. James Okafor" is not a heading
 
 
@@ -110,10 +111,19 @@ def role(text: str) -> str:
     return "body"
 
 
+_DATELINE = re.compile(r"^([A-Z][A-Z.'’ -]{1,30}?)\s*(?:\([A-Za-z]+\)\s*)?(?::|—|–|--|-\s)")
+
+
+def dateline(text: str) -> str:
+    """The place of a news dateline opening the paragraph ("MOSCOW:" -> "moscow"), or ""."""
+    found = _DATELINE.match(text.strip())
+    return " ".join(found.group(1).split()).casefold() if found else ""
+
+
 def features(text: str, clutter: bool = False) -> Features:
     key = normalise(text)
     tokens = _WORD.findall(key)
-    return Features(key, tokens, content_stems(tokens), clutter, role(text))
+    return Features(key, tokens, content_stems(tokens), clutter, role(text), dateline(text))
 
 
 class Weights:

@@ -75,15 +75,17 @@ def test_an_article_aligned_with_itself_is_all_same(texts) -> None:
     assert not result.has_differences
 
 
-def _distinct(texts: list[str]) -> bool:
+def _unambiguous(texts: list[str]) -> bool:
+    """Distinct paragraphs of at least four different words: no two equally good answers."""
     keys = [" ".join(t.split()) for t in texts]
-    return len(set(keys)) == len(keys)
+    return len(set(keys)) == len(keys) and all(len(set(t.split())) >= 4 for t in texts)
 
 
 @SETTINGS
-@given(edited_pair().filter(lambda pair: _distinct(pair[0]) and _distinct(pair[1])))
+@given(edited_pair().filter(lambda pair: _unambiguous(pair[0]) and _unambiguous(pair[1])))
 def test_swapping_sides_mirrors_the_links(pair) -> None:
-    """With repeated paragraphs several alignments tie; with distinct ones it is unique."""
+    """Repeated or one- and two-word paragraphs make several alignments tie; without them
+    the best alignment is unique and must not depend on which article is on the left."""
     left, right = pair
     forward, backward = _compare(left, right), _compare(right, left)
     assert links(backward) == {(b, a) for a, b in links(forward)}
