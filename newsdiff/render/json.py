@@ -55,8 +55,11 @@ def render_json(alignment: Alignment) -> str:
     bytes several times faster, and collects small pieces joined once at the end, because
     building and copying strings of tens of megabytes level by level was most of the time
     (and memory) of a 50,000-paragraph comparison."""
+    from newsdiff.compare import paused_gc
+
     out: list[str] = []
-    _write(to_dict(alignment), 0, out)
+    with paused_gc():
+        _write(to_dict(alignment), 0, out)
     out.append("\n")
     return "".join(out)
 
