@@ -112,3 +112,9 @@ def test_clutter_is_never_paired_with_story() -> None:
     result = align([*P[:3], "Share via"], [*P[:3], "Load Next Story"])
     assert not any(r.left == (3,) and r.right for r in result.rows)
     assert not result.has_differences  # only clutter differs
+
+
+def test_lone_dateline_links_to_the_paragraph_with_the_same_dateline() -> None:
+    other_lead = "MOSCOW — Officials announced new measures against rising prices on Friday."
+    result = align(["MOSCOW:", *P[4:7]], [P[7], other_lead, P[3]])
+    assert any(row.left == (0,) and row.right == (1,) for row in result.rows)
