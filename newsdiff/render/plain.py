@@ -15,7 +15,7 @@ output, character for character (``tests/test_bench_fastpaths.py``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -281,54 +281,52 @@ def _plain_column_lines(
     return lines
 
 
-def render_stacked(alignment: Alignment, theme: DiffTheme, options: PlainOptions) -> Iterator[str]:
-    """One column for very narrow terminals: each side of a row under the other."""
+def _one_column(
+    alignment: Alignment,
+    theme: DiffTheme,
+    options: PlainOptions,
+    row_lines: Callable[[Row, Console, int], Iterator[Text]],
+) -> Iterator[str]:
+    """Header, then each layout item as wrapped lines (rows by ``row_lines``), then stats."""
     console = _console(options)
     emit = _Emitter(console, options.color)
-    width = max(options.width - 2, 8)
-    for line in _header(alignment, options):
-        yield emit.line(line)
-    for item in layout(alignment, options.layout):
-        if item.kind is ItemKind.FOLD:
-            yield from _wrapped(emit, console, Text(_fold_text(item), style=theme.dim), width)
-            continue
-        if item.kind is ItemKind.ORIGIN:
-            note = Text(_origin_text(alignment, item), style=theme.dim)
-            yield from _wrapped(emit, console, note, width)
-            continue
-        row = alignment.rows[item.row]
-        yield emit.line(Text(f"{_marker(row)} {row.marker}", style=theme.marker))
-        for side, prefix in (("left", "L"), ("right", "R")):
-            indices = row.left if side == "left" else row.right
-            for index, paragraph in zip(indices, side_paragraphs(row, side, theme), strict=False):
-                yield emit.line(Text(f"{prefix}¶{index + 1}", style=theme.number))
-                for piece in _wrap(console, paragraph, width):
-                    yield emit.line(Text.assemble("  ", piece))
-    yield from _footer(alignment, theme, console, emit, options.width)
-
-
-def render_unified(alignment: Alignment, theme: DiffTheme, options: PlainOptions) -> Iterator[str]:
-    """One column, changes inline: [-deleted-]{+inserted+} when colour is off."""
-    console = _console(options)
-    emit = _Emitter(console, options.color)
-    markers = not options.color
     width = max(options.width, 10)
     for line in _header(alignment, options):
         yield emit.line(line)
     for item in layout(alignment, options.layout):
-        if item.kind is ItemKind.FOLD:
-            yield from _wrapped(emit, console, Text(_fold_text(item), style=theme.dim), width)
+        if item.kind is ItemKind.ROW:
+            for line in row_lines(alignment.rows[item.row], console, width):
+                yield emit.line(line)
             continue
-        if item.kind is ItemKind.ORIGIN:
-            note = Text(_origin_text(alignment, item), style=theme.dim)
-            yield from _wrapped(emit, console, note, width)
-            continue
-        row = alignment.rows[item.row]
-        label = " ".join(filter(None, (numbers(row.left, "L"), numbers(row.right, "R"))))
-        head = Text(f"{_marker(row)} {label} {row.marker}", style=theme.marker)
-        yield emit.line(head)
-        body = unified_text(row, theme, markers)
-        for paragraph in body.split("\n", allow_blank=True):
-            for piece in _wrap(console, paragraph, max(width - 2, 8)):
-                yield emit.line(Text.assemble("  ", piece))
+        text = _fold_text(item) if item.kind is ItemKind.FOLD else _origin_text(alignment, item)
+        yield from _wrapped(emit, console, Text(text, style=theme.dim), width)
     yield from _footer(alignment, theme, console, emit, options.width)
+
+
+def render_stacked(alignment: Alignment, theme: DiffTheme, options: PlainOptions) -> Iterator[str]:
+    """One column for very narrow terminals: each side of a row under the other."""
+
+    def row_lines(row: Row, console: Console, width: int) -> Iterator[Text]:
+        yield Text(f"{_marker(row)} {row.marker}", style=theme.marker)
+        for side, prefix in (("left", "L"), ("right", "R")):
+            indices = row.left if side == "left" else row.right
+            for index, paragraph in zip(indices, side_paragraphs(row, side, theme), strict=False):
+                yield Text(f"{prefix}¶{index + 1}", style=theme.number)
+                for piece in _wrap(console, paragraph, max(width - 2, 8)):
+                    yield Text.assemble("  ", piece)
+
+    return _one_column(alignment, theme, options, row_lines)
+
+
+def render_unified(alignment: Alignment, theme: DiffTheme, options: PlainOptions) -> Iterator[str]:
+    """One column, changes inline: [-deleted-]{+inserted+} when colour is off."""
+    markers = not options.color
+
+    def row_lines(row: Row, console: Console, width: int) -> Iterator[Text]:
+        label = " ".join(filter(None, (numbers(row.left, "L"), numbers(row.right, "R"))))
+        yield Text(f"{_marker(row)} {label} {row.marker}", style=theme.marker)
+        for paragraph in unified_text(row, theme, markers).split("\n", allow_blank=True):
+            for piece in _wrap(console, paragraph, max(width - 2, 8)):
+                yield Text.assemble("  ", piece)
+
+    return _one_column(alignment, theme, options, row_lines)
