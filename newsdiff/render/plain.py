@@ -179,14 +179,14 @@ def _footer(
     yield from _wrapped(emit, console, Text(stats_line(alignment), style=theme.dim), width)
 
 
-def _fold_text(item: Item) -> str:
+def fold_text(item: Item) -> str:
     what = f"{item.label if item.label == 'clutter' else 'unchanged'} paragraph"
     what += "" if item.count == 1 else "s"
     hint = " (--clutter shows them)" if item.label == "clutter" else ""
     return f"⋯ {item.count} {what} hidden{hint}"
 
 
-def _origin_text(alignment: Alignment, item: Item) -> str:
+def origin_text(alignment: Alignment, item: Item) -> str:
     row = alignment.rows[item.row]
     if item.label == "left":
         return f"↳ {numbers(row.left)} moved → next to R{numbers(row.right)}"
@@ -208,10 +208,10 @@ def render_side(alignment: Alignment, theme: DiffTheme, options: PlainOptions) -
         yield emit.line(line)
     for item in layout(alignment, options.layout):
         if item.kind is ItemKind.FOLD:
-            yield emit.line(Text(" " * (nw + 1) + _fold_text(item), style=theme.dim))
+            yield emit.line(Text(" " * (nw + 1) + fold_text(item), style=theme.dim))
             continue
         if item.kind is ItemKind.ORIGIN:
-            note = _pad(Text(_origin_text(alignment, item), style=theme.dim), column)
+            note = _pad(Text(origin_text(alignment, item), style=theme.dim), column)
             blank_number, blank_text = Text(" " * nw), Text(" " * column)
             if item.label == "left":
                 yield emit.line(Text.assemble(blank_number, " ", note))
@@ -224,8 +224,8 @@ def render_side(alignment: Alignment, theme: DiffTheme, options: PlainOptions) -
         if plain:
             yield from _plain_row_lines(console, row, nw, column)
             continue
-        left = _column_lines(console, row, "left", theme, nw, column)
-        right = _column_lines(console, row, "right", theme, nw, column)
+        left = column_lines(console, row, "left", theme, nw, column)
+        right = column_lines(console, row, "right", theme, nw, column)
         marker = Text(f" {_marker(row)} ", style=theme.marker)
         blank_number, blank_text = Text(" " * nw), Text(" " * column)
         for k in range(max(len(left), len(right))):
@@ -237,7 +237,7 @@ def render_side(alignment: Alignment, theme: DiffTheme, options: PlainOptions) -
     yield from _footer(alignment, theme, console, emit, options.width)
 
 
-def _column_lines(
+def column_lines(
     console: Console, row: Row, side: str, theme: DiffTheme, nw: int, column: int
 ) -> list[tuple[Text, Text]]:
     """(number cell, text cell) per screen line of one side of a row."""
@@ -266,7 +266,7 @@ def _plain_row_lines(console: Console, row: Row, nw: int, column: int) -> Iterat
 def _plain_column_lines(
     console: Console, row: Row, side: str, nw: int, column: int
 ) -> list[tuple[str, str]]:
-    """``_column_lines`` as plain strings (same wrapping, padding and numbering)."""
+    """``column_lines`` as plain strings (same wrapping, padding and numbering)."""
     indices = row.left if side == "left" else row.right
     if not indices:
         return []
@@ -298,7 +298,7 @@ def _one_column(
             for line in row_lines(alignment.rows[item.row], console, width):
                 yield emit.line(line)
             continue
-        text = _fold_text(item) if item.kind is ItemKind.FOLD else _origin_text(alignment, item)
+        text = fold_text(item) if item.kind is ItemKind.FOLD else origin_text(alignment, item)
         yield from _wrapped(emit, console, Text(text, style=theme.dim), width)
     yield from _footer(alignment, theme, console, emit, options.width)
 
