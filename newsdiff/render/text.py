@@ -6,6 +6,7 @@ Article text only ever enters Rich as the plain string of a ``Text`` (never mark
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 
 from newsdiff.model import Alignment, Row, SpanOp
@@ -43,6 +44,8 @@ def unified_text(row: Row, theme: DiffTheme, markers: bool) -> Text:
             continue
         if span.left:
             style = theme.replaced_left if span.op is SpanOp.REPLACE else theme.deleted
+            if not markers:  # colour alone: strike deleted words so they read as gone
+                style = style + Style(strike=True)
             text.append(f"[-{visible(span.left)}-]" if markers else visible(span.left), style)
         if span.right:
             style = theme.replaced_right if span.op is SpanOp.REPLACE else theme.inserted

@@ -1,0 +1,186 @@
+"""A comparison laid out as screen lines at one width, rendered on demand (for the viewer).
+
+``ScreenLayout`` measures every layout item once per width with the fast plain-text wrap
+(the same breaks as the styled wrap), keeps the start line of each item, and renders the
+styled ``Text`` lines of an item only when asked, so a 10,000-paragraph pair opens
+without styling 10,000 rows. ``locate(y)`` is a bisect over the start lines.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.text import Text
+
+from newsdiff.model import Alignment, Row
+from newsdiff.render.layout import Item, ItemKind, LayoutOptions, layout
+from newsdiff.render.plain import (
+    _plain_column_lines,
+    _wrap,
+    _wrap_plain,
+    column_lines,
+    fold_text,
+    origin_text,
+)
+from newsdiff.render.text import numbers, unified_text
+from newsdiff.render.theme import MARKERS, DiffTheme
+
+CACHED_ITEMS = 512
+
+
+@dataclass(frozen=True)
+class ScreenOptions:
+    width: int
+    unified: bool = False
+    layout: LayoutOptions = LayoutOptions()
+
+
+class ScreenLayout:
+    def __init__(
+        self, alignment: Alignment, theme: DiffTheme, options: ScreenOptions, console: Console
+    ):
+        self.alignment, self.theme, self.options, self.console = alignment, theme, options, console
+        self.items: list[Item] = layout(alignment, options.layout)
+        width = max(options.width, 20)
+        self.unified = options.unified or width < 40
+        count = max(len(alignment.left.paragraphs), len(alignment.right.paragraphs), 1)
+        self.nw = len(f"¶{count}") + 2
+        self.column = max((width - 2 * self.nw - 5) // 2, 4)
+        self.width = width
+        self.starts: list[int] = []
+        total = 0
+        for item in self.items:
+            self.starts.append(total)
+            total += self._height(item)
+        self.total = total
+        self._cache: OrderedDict[int, list[Text]] = OrderedDict()
+        self.rendered_items = 0  # how many items were ever styled (tests check laziness)
+
+    # -- measuring ------------------------------------------------------------------------
+    def _height(self, item: Item) -> int:
+        if item.kind is not ItemKind.ROW:
+            return len(_wrap_plain(self.console, self._note(item), self.width))
+        row = self.alignment.rows[item.row]
+        if self.unified:
+            body = unified_text(row, self.theme, markers=False).plain
+            return 1 + sum(
+                len(_wrap_plain(self.console, part, self.width - 2)) for part in body.split("\n")
+            )
+        left = _plain_column_lines(self.console, row, "left", self.nw, self.column)
+        right = _plain_column_lines(self.console, row, "right", self.nw, self.column)
+        return max(len(left), len(right), 1)
+
+    def _note(self, item: Item) -> str:
+        if item.kind is ItemKind.FOLD:
+            return fold_text(item).replace("(--clutter shows them)", "(z shows them)")
+        return origin_text(self.alignment, item)
+
+    # -- lookup ---------------------------------------------------------------------------
+    def locate(self, y: int) -> tuple[int, int]:
+        """(item index, line within the item) of screen line ``y``."""
+        k = bisect.bisect_right(self.starts, y) - 1
+        return k, y - self.starts[k]
+
+    def line(self, y: int) -> Text:
+        if not 0 <= y < self.total:
+            return Text()
+        k, offset = self.locate(y)
+        lines = self.item_lines(k)
+        return lines[offset] if offset < len(lines) else Text()
+
+    def item_lines(self, k: int) -> list[Text]:
+        found = self._cache.get(k)
+        if found is not None:
+            self._cache.move_to_end(k)
+            return found
+        found = self._render(self.items[k])
+        self.rendered_items += 1
+        self._cache[k] = found
+        if len(self._cache) > CACHED_ITEMS:
+            self._cache.popitem(last=False)
+        return found
+
+    # -- rendering ------------------------------------------------------------------------
+    def _render(self, item: Item) -> list[Text]:
+        theme = self.theme
+        if item.kind is not ItemKind.ROW:
+            note = Text(self._note(item), style=theme.dim)
+            pad = " " * (self.nw + 1) if item.label != "right" or self.unified else ""
+            if item.kind is ItemKind.ORIGIN and item.label == "right" and not self.unified:
+                pad = " " * (self.nw + 1 + self.column + 3 + self.nw + 1)
+            return [
+                Text.assemble(pad, line) if not self.unified else line
+                for line in _wrap(self.console, note, max(self.width - len(pad), 10))
+            ]
+        row = self.alignment.rows[item.row]
+        return self._unified(row) if self.unified else self._side(row)
+
+    def _side(self, row: Row) -> list[Text]:
+        theme = self.theme
+        left = column_lines(self.console, row, "left", theme, self.nw, self.column)
+        right = column_lines(self.console, row, "right", theme, self.nw, self.column)
+        marker = Text(f" {MARKERS[row.marker]} ", style=theme.marker)
+        blank = (Text(" " * self.nw), Text(" " * self.column))
+        lines = []
+        for k in range(max(len(left), len(right), 1)):
+            lnum, ltext = left[k] if k < len(left) else blank
+            rnum, rtext = right[k] if k < len(right) else blank
+            gutter = marker if k == 0 else Text("   ")
+            lines.append(Text.assemble(lnum, " ", ltext, gutter, rnum, " ", rtext))
+        return lines
+
+    def _unified(self, row: Row) -> list[Text]:
+        theme = self.theme
+        label = " ".join(filter(None, (numbers(row.left, "L"), numbers(row.right, "R"))))
+        lines = [Text(f"{MARKERS[row.marker]} {label} {row.marker}", style=theme.marker)]
+        body = unified_text(row, theme, markers=False)
+        for paragraph in body.split("\n", allow_blank=True):
+            lines.extend(
+                Text.assemble("  ", piece)
+                for piece in _wrap(self.console, paragraph, max(self.width - 2, 8))
+            )
+        return lines
+
+    # -- navigation helpers ---------------------------------------------------------------
+    def row_item(self, row_index: int) -> int | None:
+        """Item index showing a model row, if it is shown."""
+        for k, item in enumerate(self.items):
+            if item.kind is ItemKind.ROW and item.row == row_index:
+                return k
+        return None
+
+    def change_items(self) -> list[int]:
+        """Items a reader should look at: changed rows."""
+        rows = self.alignment.rows
+        return [
+            k
+            for k, item in enumerate(self.items)
+            if item.kind is ItemKind.ROW and rows[item.row].is_change
+        ]
+
+    def matching_items(self, term: str) -> list[int]:
+        """Items whose text contains ``term`` (case-insensitive)."""
+        needle = term.casefold()
+        if not needle:
+            return []
+        found = []
+        for k, item in enumerate(self.items):
+            if item.kind is not ItemKind.ROW:
+                continue
+            row = self.alignment.rows[item.row]
+            text = self.alignment.left_text(row) + "\n" + self.alignment.right_text(row)
+            if needle in text.casefold():
+                found.append(k)
+        return found
+
+    def counterpart(self, k: int) -> int | None:
+        """For a moved row, the item marking where it stood; for that marker, the row."""
+        item = self.items[k]
+        for j, other in enumerate(self.items):
+            kinds = {other.kind, item.kind}
+            if j != k and other.row == item.row and kinds == {ItemKind.ROW, ItemKind.ORIGIN}:
+                return j
+        return None
