@@ -1,0 +1,317 @@
+"""The newsdiff viewer: pick two articles, read their comparison, move between changes.
+
+``build_app`` is the one factory: ``run_app`` (the CLI) and the tests both use it.
+Documents are read before the app starts (bad input is reported like the one-shot
+command); every alignment runs in a worker thread, and choosing another pair cancels it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, OptionList, Static
+
+from newsdiff.compare import compare
+from newsdiff.document import load_document
+from newsdiff.model import Alignment, Document
+from newsdiff.reading import DEFAULT_MAX_BYTES
+from newsdiff.render.layout import LayoutOptions
+from newsdiff.render.safe import visible
+from newsdiff.render.theme import BUILTIN, get_theme
+from newsdiff.tui.keys import app_bindings
+from newsdiff.tui.screens.help import HelpScreen
+from newsdiff.tui.widgets.article_list import ArticleList
+from newsdiff.tui.widgets.diff_view import DiffView
+
+DIFF_STYLES = [*BUILTIN, "monokai", "solarized-dark", "solarized-light", "github-dark"]
+NARROW = 100  # below this many columns the article list starts hidden
+
+
+class NewsdiffApp(App[None]):
+    CSS_PATH = "newsdiff.tcss"
+    TITLE = "newsdiff"
+    BINDINGS = app_bindings()
+
+    def __init__(self, documents: list[Document], style: str = "default") -> None:
+        super().__init__()
+        self.documents = documents
+        self.left_index = 0
+        self.right_index = 1 if len(documents) > 1 else 0
+        self.style_name = style
+        self.similarity: dict[int, float] = {}
+        self._alignments: dict[tuple[int, int], Alignment] = {}
+        self._matches: list[int] = []
+
+    # -- layout ---------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield ArticleList(id="articles")
+            with Vertical(id="compare"):
+                yield Static("", id="pair-title")
+                yield DiffView(id="diff")
+                yield Static("", id="status")
+        yield Input(placeholder="Search both articles (Enter: find, Esc: cancel)", id="search")
+        yield Footer()
+
+    @property
+    def diff(self) -> DiffView:
+        return self.query_one(DiffView)
+
+    @property
+    def articles(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    def on_mount(self) -> None:
+        self.articles.border_title = "Articles"
+        self.diff.theme = get_theme(self.style_name)
+        if self.size.width < NARROW:
+            self.articles.display = False
+        self.refresh_list()
+        self.diff.focus()
+        self.start_compare()
+
+    def refresh_list(self) -> None:
+        self.articles.show_articles(
+            self.documents, self.left_index, self.right_index, self.similarity
+        )
+
+    # -- work -----------------------------------------------------------------------------
+    def start_compare(self) -> None:
+        left, right = self.left_index, self.right_index
+        self.diff.border_title = "Comparing…"
+        self.query_one("#pair-title", Static).update(self._pair_title())
+        cached = self._alignments.get((left, right))
+        if cached is not None:
+            self.workers.cancel_group(self, "compare")
+            self._show(cached, left, right)
+        else:
+            self.diff.loading = True
+            self._compare(left, right)
+        self._similarities(left)
+
+    @work(thread=True, exclusive=True, group="compare")
+    def _compare(self, left: int, right: int) -> None:
+        alignment = compare(self.documents[left], self.documents[right])
+        self.call_from_thread(self._show, alignment, left, right)
+
+    def _show(self, alignment: Alignment, left: int, right: int) -> None:
+        self._alignments[(left, right)] = alignment
+        if (left, right) != (self.left_index, self.right_index):
+            return  # a newer pair was chosen meanwhile
+        self.diff.loading = False
+        self.diff.border_title = (
+            f"L ¶{len(alignment.left.paragraphs)} ⟷ R ¶{len(alignment.right.paragraphs)}"
+        )
+        self.diff.show(alignment)
+        self._matches = []
+        if self.diff.search:
+            self._matches = self.diff.screen_layout.matching_items(self.diff.search)
+        self.update_status()
+
+    @work(thread=True, exclusive=True, group="similarity")
+    def _similarities(self, left: int) -> None:
+        """Similarity of every article to the left one, for the list's bars."""
+        results: dict[int, float] = {left: 1.0}
+        for k, document in enumerate(self.documents):
+            if k == left:
+                continue
+            cached = self._alignments.get((left, k))
+            alignment = cached or compare(self.documents[left], document)
+            self._alignments.setdefault((left, k), alignment)
+            results[k] = alignment.similarity
+        self.call_from_thread(self._set_similarity, left, results)
+
+    def _set_similarity(self, left: int, results: dict[int, float]) -> None:
+        if left == self.left_index:
+            self.similarity = results
+            self.refresh_list()
+
+    # -- text -----------------------------------------------------------------------------
+    def _pair_title(self) -> str:
+        left, right = self.documents[self.left_index], self.documents[self.right_index]
+        return f"L {visible(left.title)}  ⟷  R {visible(right.title)}"
+
+    def update_status(self) -> None:
+        alignment = self.diff.alignment
+        layout = self.diff.screen_layout
+        if alignment is None or layout is None:
+            return
+        cursor = self.diff.cursor
+        changes = layout.change_items()
+        if cursor is not None and cursor in changes:
+            parts = [f"change {changes.index(cursor) + 1}/{len(changes)}"]
+        else:
+            parts = [f"{len(changes)} changes"]
+        if self.diff.search:
+            parts.append(f"“{visible(self.diff.search)}”: {len(self._matches)} matches")
+        parts.append(compact_stats(alignment))
+        self.query_one("#status", Static).update(Text(" · ".join(parts)))
+
+    @on(DiffView.CursorMoved)
+    def _cursor_moved(self) -> None:
+        self.update_status()
+
+    # -- navigation -----------------------------------------------------------------------
+    def _step(self, targets: list[int], forward: bool) -> None:
+        diff = self.diff
+        if not targets or diff.screen_layout is None:
+            self.bell()
+            return
+        if diff.cursor is None:
+            top = diff.screen_layout.locate(
+                min(diff.scroll_offset.y, diff.screen_layout.total - 1)
+            )[0]
+            here = top - 1 if forward else top + 1
+        else:
+            here = diff.cursor
+        later = [k for k in targets if (k > here if forward else k < here)]
+        if not later:
+            self.bell()
+            return
+        diff.select(later[0] if forward else later[-1])
+
+    def action_next(self) -> None:
+        layout = self.diff.screen_layout
+        if layout is not None:
+            self._step(self._matches if self.diff.search else layout.change_items(), True)
+
+    def action_previous(self) -> None:
+        layout = self.diff.screen_layout
+        if layout is not None:
+            self._step(self._matches if self.diff.search else layout.change_items(), False)
+
+    def action_jump_moved(self) -> None:
+        diff = self.diff
+        if diff.screen_layout is None or diff.cursor is None:
+            self.bell()
+            return
+        target = diff.screen_layout.counterpart(diff.cursor)
+        if target is None:
+            self.notify("The selected row is not a moved paragraph.", timeout=2)
+            return
+        diff.select(target)
+
+    # -- toggles --------------------------------------------------------------------------
+    def action_toggle_unified(self) -> None:
+        self.diff.configure(unified=not self.diff.unified)
+        self.update_status()
+
+    def _layout_options(self, **changes: bool) -> LayoutOptions:
+        current = self.diff.layout_options
+        values = {"show_clutter": current.show_clutter, "changes_only": current.changes_only}
+        values.update(changes)
+        return LayoutOptions(**values)
+
+    def action_toggle_changes(self) -> None:
+        options = self._layout_options(changes_only=not self.diff.layout_options.changes_only)
+        self.diff.configure(layout_options=options)
+        self._refresh_matches()
+
+    def action_toggle_clutter(self) -> None:
+        options = self._layout_options(show_clutter=not self.diff.layout_options.show_clutter)
+        self.diff.configure(layout_options=options)
+        self._refresh_matches()
+
+    def action_toggle_articles(self) -> None:
+        self.articles.display = not self.articles.display
+        if not self.articles.display:
+            self.diff.focus()
+
+    def action_cycle_style(self) -> None:
+        names = DIFF_STYLES if self.style_name in DIFF_STYLES else [self.style_name, *DIFF_STYLES]
+        self.style_name = names[(names.index(self.style_name) + 1) % len(names)]
+        self.diff.configure(theme=get_theme(self.style_name))
+        self.notify(f"Diff colours: {self.style_name}", timeout=2)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    # -- search ---------------------------------------------------------------------------
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.add_class("visible")
+        search.value = self.diff.search
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.input.remove_class("visible")
+        self.diff.configure(search=event.value)
+        self.diff.focus()
+        self._refresh_matches()
+        if self._matches:
+            self.diff.select(self._matches[0])
+        elif event.value:
+            self.notify(f"No match for “{visible(event.value)}”.", timeout=2)
+
+    def _refresh_matches(self) -> None:
+        layout = self.diff.screen_layout
+        self._matches = layout.matching_items(self.diff.search) if layout else []
+        self.update_status()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_class("visible"):
+            search.remove_class("visible")
+            self.diff.focus()
+            return
+        if self.diff.search:
+            self.diff.configure(search="")
+            self._refresh_matches()
+
+    # -- choosing articles ----------------------------------------------------------------
+    @on(OptionList.OptionSelected, "#articles")
+    def _article_selected(self, event: OptionList.OptionSelected) -> None:
+        self.choose(right=event.option_index)
+
+    def action_set_left(self) -> None:
+        highlighted = self.articles.highlighted
+        if highlighted is not None:
+            self.choose(left=highlighted)
+
+    def action_set_right(self) -> None:
+        highlighted = self.articles.highlighted
+        if highlighted is not None:
+            self.choose(right=highlighted)
+
+    def action_swap(self) -> None:
+        self.choose(left=self.right_index, right=self.left_index)
+
+    def choose(self, left: int | None = None, right: int | None = None) -> None:
+        if left is not None:
+            self.left_index = left
+        if right is not None:
+            self.right_index = right
+        if left is not None and left != self.right_index and right is None:
+            self.similarity = {}
+        self.refresh_list()
+        self.start_compare()
+
+
+def compact_stats(alignment: Alignment) -> str:
+    """The pair's statistics in one short line, with the gutter markers as labels."""
+    s = alignment.stats
+    return (
+        f"={s.same} ~{s.edited} ≈{s.reworded} ↕{s.moved} <{s.split} >{s.merged} "
+        f"+{s.inserted} −{s.deleted} ¶ · +{s.words_inserted} −{s.words_deleted} words · "
+        f"similarity {alignment.similarity:.0%}"
+    )
+
+
+def load_documents(files: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
+    """Read every article first: a bad file stops the start with the one-shot's error."""
+    return [load_document(path, max_bytes) for path in files]
+
+
+def build_app(
+    files: list[str], max_bytes: int = DEFAULT_MAX_BYTES, style: str = "default"
+) -> NewsdiffApp:
+    get_theme(style)  # an unknown style fails before the screen is taken over
+    return NewsdiffApp(load_documents(files, max_bytes), style)
+
+
+def run_app(files: list[str], max_bytes: int = DEFAULT_MAX_BYTES, style: str = "default") -> int:
+    build_app(files, max_bytes, style).run()
+    return 0

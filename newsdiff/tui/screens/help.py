@@ -1,0 +1,50 @@
+"""The help screen (?): every key, from the same table as the bindings."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from newsdiff.render.theme import MARKERS
+from newsdiff.tui.keys import KEYS, SCROLL_KEYS, display_key
+
+MEANINGS = {
+    "same": "same (cosmetic differences only)",
+    "edited": "edited: mostly the same words",
+    "reworded": "reworded: same content, other words",
+    "moved": "moved: out of order (m jumps to where it stood)",
+    "split": "split: one paragraph became several",
+    "merged": "merged: several paragraphs became one",
+    "inserted": "inserted (right only)",
+    "deleted": "deleted (left only)",
+}
+
+
+def help_table() -> Table:
+    table = Table(title="newsdiff keys", show_header=False, box=None, padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    for keys, _, _, text, _ in KEYS:
+        table.add_row(display_key(keys), text)
+    for keys, text in SCROLL_KEYS:
+        table.add_row(keys, text)
+    table.add_row("", "")
+    table.add_row("Gutter", "")
+    for kind, marker in MARKERS.items():
+        table.add_row(repr(marker) if marker == " " else marker, MEANINGS[kind])
+    table.add_row("", "")
+    table.add_row("Colours", "red: deleted · green: inserted · yellow underlined: reworded")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "app.pop_screen", "Close", id="close_help")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(help_table())
+            yield Static("Esc, q or ? closes this screen.", classes="hint")

@@ -1,0 +1,60 @@
+"""The article list: title, file, size, and similarity to the left article."""
+
+from __future__ import annotations
+
+import os
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from newsdiff.model import Document
+from newsdiff.render.safe import visible
+
+BAR_CELLS = 8
+
+
+def similarity_bar(value: float | None) -> Text:
+    if value is None:
+        return Text("  …", style="dim")
+    filled = round(value * BAR_CELLS)
+    return Text.assemble(
+        ("█" * filled, "green"), ("░" * (BAR_CELLS - filled), "dim"), f" {value:4.0%}"
+    )
+
+
+def article_prompt(
+    document: Document, role: str, similarity: float | None, width: int = 36
+) -> Text:
+    """Two lines: side marker and title; file, counts and similarity bar."""
+    marker = {"left": Text("L ", style="bold cyan"), "right": Text("R ", style="bold magenta")}
+    title = Text(visible(document.title), style="bold" if role else "")
+    title.truncate(max(width - 2, 8), overflow="ellipsis")
+    paragraphs = len(document.story)
+    details = Text(
+        f"  {visible(os.path.basename(document.path))} · {paragraphs} ¶ · "
+        f"{document.word_count} words ",
+        style="dim",
+    )
+    details.truncate(max(width - BAR_CELLS - 7, 8), overflow="ellipsis")
+    details.append(" ")
+    return Text.assemble(
+        marker.get(role, Text("  ")), title, "\n", details, similarity_bar(similarity)
+    )
+
+
+class ArticleList(OptionList):
+    """Pick the articles to compare: Enter compares with the left one, l sets the left."""
+
+    def show_articles(
+        self, documents: list[Document], left: int, right: int, similarity: dict[int, float]
+    ) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        width = max(self.size.width - 4, 24)
+        for k, document in enumerate(documents):
+            role = "left" if k == left else "right" if k == right else ""
+            self.add_option(
+                Option(article_prompt(document, role, similarity.get(k), width), id=str(k))
+            )
+        self.highlighted = highlighted if highlighted is not None else right
