@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -40,7 +41,6 @@ STOP_WORDS = frozenset(
     say told tell""".split()
 )
 
-_stemmer = snowballstemmer.stemmer("english")
 
 
 def normalise(text: str) -> str:
@@ -51,10 +51,16 @@ def normalise(text: str) -> str:
 
 
 class _StemCache(dict[str, str]):
-    """word -> Snowball stem, filled on first use (lookups stay in C)."""
+    """word -> Snowball stem, filled on first use (lookups stay in C). Snowball stemmer
+    objects are not thread-safe (the viewer aligns in worker threads): one per thread."""
+
+    _local = threading.local()
 
     def __missing__(self, word: str) -> str:
-        found = self[word] = _stemmer.stemWord(word)
+        stemmer = getattr(self._local, "stemmer", None)
+        if stemmer is None:
+            stemmer = self._local.stemmer = snowballstemmer.stemmer("english")
+        found = self[word] = stemmer.stemWord(word)
         return found
 
 

@@ -32,6 +32,7 @@ NARROW = 100  # below this many columns the article list starts hidden
 class NewsdiffApp(App[None]):
     CSS_PATH = "newsdiff.tcss"
     TITLE = "newsdiff"
+    AUTO_FOCUS = "#diff"
     BINDINGS = app_bindings()
 
     def __init__(self, documents: list[Document], style: str = "default") -> None:
@@ -231,13 +232,13 @@ class NewsdiffApp(App[None]):
     # -- search ---------------------------------------------------------------------------
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
-        search.add_class("visible")
+        search.display = True
         search.value = self.diff.search
         search.focus()
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        event.input.remove_class("visible")
+        event.input.display = False
         self.diff.configure(search=event.value)
         self.diff.focus()
         self._refresh_matches()
@@ -253,8 +254,8 @@ class NewsdiffApp(App[None]):
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
-        if search.has_class("visible"):
-            search.remove_class("visible")
+        if search.display:
+            search.display = False
             self.diff.focus()
             return
         if self.diff.search:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -45,6 +46,8 @@ def article_prompt(
 
 class ArticleList(OptionList):
     """Pick the articles to compare: Enter compares with the left one, l sets the left."""
+
+    BINDINGS = [Binding("l", "app.set_left", "Set left", id="set_left")]
 
     def show_articles(
         self, documents: list[Document], left: int, right: int, similarity: dict[int, float]

@@ -1,0 +1,192 @@
+"""The viewer driven key by key with Pilot (app.run_test)."""
+
+from __future__ import annotations
+
+import pytest
+from tui_helpers import SEED_FILES, seeds_app, settle
+
+from newsdiff.render.layout import ItemKind
+from newsdiff.tui.app import build_app
+from newsdiff.tui.screens.help import HelpScreen
+
+SIZE = (140, 40)
+
+
+@pytest.mark.asyncio
+async def test_opens_on_the_first_two_articles() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert (app.left_index, app.right_index) == (0, 1)
+        assert app.diff.alignment.left.path == SEED_FILES[0]
+        assert app.diff.alignment.right.path == SEED_FILES[1]
+        assert set(app.similarity) == set(range(5)) and app.similarity[0] == 1.0
+
+
+@pytest.mark.asyncio
+async def test_next_and_previous_change_land_on_changed_rows() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        layout = app.diff.screen_layout
+        changes = layout.change_items()
+        await pilot.press("n")
+        assert app.diff.cursor == changes[0]
+        await pilot.press("n", "n")
+        assert app.diff.cursor == changes[2]
+        await pilot.press("N")
+        assert app.diff.cursor == changes[1]
+        await pilot.press("]")
+        assert app.diff.cursor == changes[2]
+        await pilot.press("[")
+        assert app.diff.cursor == changes[1]
+        status = str(app.query_one("#status").render())
+        assert f"change 2/{len(changes)}" in status
+
+
+@pytest.mark.asyncio
+async def test_swap_exchanges_the_sides() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert (app.left_index, app.right_index) == (1, 0)
+        assert app.diff.alignment.left.path == SEED_FILES[1]
+
+
+@pytest.mark.asyncio
+async def test_choosing_articles_from_the_list() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.articles.focus()
+        app.articles.highlighted = 4
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.right_index == 4
+        app.articles.highlighted = 3
+        await pilot.press("l")
+        await settle(pilot)
+        assert (app.left_index, app.right_index) == (3, 4)
+        assert app.diff.alignment.left.path == SEED_FILES[3]
+
+
+@pytest.mark.asyncio
+async def test_toggles_change_what_is_shown() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        total = app.diff.screen_layout.total
+        await pilot.press("c")
+        assert app.diff.layout_options.changes_only
+        assert app.diff.screen_layout.total < total
+        await pilot.press("c", "z")
+        assert app.diff.layout_options.show_clutter
+        assert app.diff.screen_layout.total > total
+        await pilot.press("z", "u")
+        assert app.diff.unified and app.diff.screen_layout.unified
+        await pilot.press("u")
+        assert not app.diff.unified
+
+
+@pytest.mark.asyncio
+async def test_search_finds_and_steps_through_matches() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"Pezeshkian", "enter")
+        matches = app._matches
+        assert len(matches) > 3
+        assert app.diff.cursor == matches[0]
+        await pilot.press("n")
+        assert app.diff.cursor == matches[1]
+        await pilot.press("escape")
+        assert app.diff.search == "" and app._matches == []
+
+
+@pytest.mark.asyncio
+async def test_m_jumps_between_a_moved_row_and_its_origin() -> None:
+    app = build_app([SEED_FILES[1], SEED_FILES[2]])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        layout = app.diff.screen_layout
+        origin = next(k for k, item in enumerate(layout.items) if item.kind is ItemKind.ORIGIN)
+        app.diff.select(origin)
+        await pilot.press("m")
+        moved = app.diff.cursor
+        assert layout.items[moved].kind is ItemKind.ROW
+        assert layout.items[moved].row == layout.items[origin].row
+        await pilot.press("m")
+        assert app.diff.cursor == origin
+
+
+@pytest.mark.asyncio
+async def test_help_opens_and_closes() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+@pytest.mark.asyncio
+async def test_diff_colours_cycle() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        assert app.style_name == "colorblind"
+        assert app.diff.theme.name == "colorblind"
+
+
+@pytest.mark.asyncio
+async def test_q_quits() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@pytest.mark.asyncio
+async def test_article_text_is_never_markup_or_an_action(tmp_path) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("[@click=app.quit]Click me[/] and [bold red]x[/]\n\n\x1b[31mred\x1b[0m\n")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Something else entirely.\n")
+    app = build_app([str(hostile), str(plain)])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        lines = [app.diff.screen_layout.line(y).plain for y in range(app.diff.screen_layout.total)]
+        joined = "\n".join(lines)
+        assert "[@click=app.quit]Click me[/]" in joined
+        assert "\x1b" not in joined and "␛[31mred" in joined
+        await pilot.click("DiffView", offset=(10, 1))
+        await pilot.pause()
+        assert app.is_running
+
+
+@pytest.mark.asyncio
+async def test_large_pair_first_screen_renders_only_what_is_visible(tmp_path) -> None:
+    left = tmp_path / "left.txt"
+    right = tmp_path / "right.txt"
+    paragraphs = [
+        f"Paragraph {k} reports figure {k * 7} from district {k % 97}." for k in range(5000)
+    ]
+    left.write_text("\n\n".join(paragraphs))
+    edited = [p.replace("reports", "says") if k % 10 == 0 else p for k, p in enumerate(paragraphs)]
+    right.write_text("\n\n".join(edited))
+    app = build_app([str(left), str(right)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        layout = app.diff.screen_layout
+        assert len(layout.items) == 5000
+        assert layout.rendered_items <= 60  # one screen of rows, not 5,000
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert layout.rendered_items <= 150

@@ -1,0 +1,21 @@
+"""Building the viewer in tests the same way the CLI does."""
+
+from __future__ import annotations
+
+from conftest import SEEDS
+
+from newsdiff.tui.app import NewsdiffApp, build_app
+
+SEED_FILES = [str(p) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def seeds_app(**kwargs) -> NewsdiffApp:
+    return build_app(SEED_FILES, **kwargs)
+
+
+async def settle(pilot) -> None:
+    """Wait for alignment and similarity workers, then for the screen to update."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
