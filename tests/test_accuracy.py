@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ACCURACY_REPORT, DATA, ROOT, SEEDS
+from conftest import DATA, ROOT, SEEDS
 from goldscore import score
 
 from newsdiff.compare import compare
@@ -30,13 +30,14 @@ def _system(gold: dict) -> dict:
 
 
 @pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem)
-def test_alignment_matches_gold(gold_file: Path) -> None:
+def test_alignment_matches_gold(gold_file: Path, record_property) -> None:
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
     result = score(gold, _system(gold))
-    ACCURACY_REPORT.append(
+    record_property(
+        "accuracy",
         f"{gold_file.stem}: P {result.precision:.3f} R {result.recall:.3f} F1 {result.f1:.3f} "
         f"kind {result.kind_accuracy} clutter P {result.clutter_precision:.3f} "
-        f"R {result.clutter_recall:.3f}"
+        f"R {result.clutter_recall:.3f}",
     )
     assert result.f1 >= 0.95, f"missed {result.missed}, spurious {result.spurious}"
     assert result.kind_accuracy is not None and result.kind_accuracy >= 0.8
