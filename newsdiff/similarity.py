@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import snowballstemmer
 from rapidfuzz.distance import LCSseq
@@ -146,8 +147,7 @@ class Weights:
         self._set_mass: dict[frozenset[str], float] = {}
 
     def mass(self, stems: Iterable[str]) -> float:
-        weight, default = self.weight, self._default
-        return sum(weight.get(s, default) for s in stems)
+        return sum(map(self.weight.get, stems, repeat(self._default)))
 
     def set_mass(self, stems: frozenset[str]) -> float:
         """``mass`` of a paragraph's stem set, remembered (frozensets cache their hash)."""
