@@ -68,9 +68,14 @@ def decode_bytes(data: bytes, name: str = "input") -> DecodedText:
         pass
     from charset_normalizer import from_bytes  # imported only when UTF-8 fails
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError(f"{name}: cannot detect the text encoding")
+    # Short Latin texts often fit several code pages equally well; on a tie prefer
+    # windows-1252, the web's default for such bytes (as browsers do).
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    best = next((m for m in tied if m.encoding == "cp1252"), best)
     return DecodedText(normalise_newlines(str(best)), best.encoding, True)
 
 

@@ -1,0 +1,64 @@
+"""Closed pipes, full disks, Ctrl-C and plain terminals."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import SEEDS
+from robust_helpers import newsdiff
+
+LEFT, RIGHT = (str(p) for p in sorted(SEEDS.glob("*.txt"))[:2])
+
+
+def test_reader_closing_the_pipe_ends_quietly() -> None:
+    command = f"{sys.executable} -m newsdiff {LEFT} {RIGHT} --width 100 | head -1"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
+    assert done.stdout.count("\n") == 1
+    assert done.stderr == ""
+
+
+def test_full_disk_gives_one_error_line() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "newsdiff", LEFT, RIGHT], stdout=full,
+            stderr=subprocess.PIPE, text=True, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "No space left" in done.stderr
+
+
+def test_ctrl_c_exits_130_without_traceback(tmp_path) -> None:
+    big = "\n\n".join(
+        f"Paragraph {k} about subject {k % 311} and value {k * 13}." for k in range(40_000)
+    )
+    (tmp_path / "l.txt").write_text(big)
+    (tmp_path / "r.txt").write_text(big.replace("subject 7 ", "topic 7 "))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsdiff", str(tmp_path / "l.txt"), str(tmp_path / "r.txt")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    time.sleep(1.5)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert b"Traceback" not in err
+
+
+def test_no_color_and_dumb_terminal_get_plain_text() -> None:
+    for env in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
+        result = newsdiff(LEFT, RIGHT, env=env)
+        assert "\x1b" not in result.text and result.status == 1
+
+
+def test_force_color_and_always_give_colour() -> None:
+    assert "\x1b[" in newsdiff(LEFT, RIGHT, env={"FORCE_COLOR": "1"}).text
+    assert "\x1b[" in newsdiff(LEFT, RIGHT, "--color", "always", env={"NO_COLOR": "1"}).text
+
+
+def test_viewer_without_a_terminal_refuses_with_one_line() -> None:
+    result = newsdiff("-i", LEFT, RIGHT)
+    assert result.status == 2 and result.err.count("\n") == 1 and "terminal" in result.err
