@@ -7,6 +7,8 @@ command); every alignment runs in a worker thread, and choosing another pair can
 
 from __future__ import annotations
 
+import gc
+
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -90,7 +92,6 @@ class NewsdiffApp(App[None]):
         else:
             self.diff.loading = True
             self._compare(left, right)
-        self._similarities(left)
 
     @work(thread=True, exclusive=True, group="compare")
     def _compare(self, left: int, right: int) -> None:
@@ -106,6 +107,11 @@ class NewsdiffApp(App[None]):
             f"L ¶{len(alignment.left.paragraphs)} ⟷ R ¶{len(alignment.right.paragraphs)}"
         )
         self.diff.show(alignment)
+        # A big comparison is a few million long-lived objects: move them out of the
+        # collector's reach, or every full collection stalls key presses for ~0.4 s.
+        gc.freeze()
+        if set(self.similarity) != set(range(len(self.documents))):
+            self._similarities(left)  # after the pair on screen, so they never compete
         self._matches = []
         if self.diff.search:
             self._matches = self.diff.screen_layout.matching_items(self.diff.search)

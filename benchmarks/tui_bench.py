@@ -1,0 +1,72 @@
+"""Time the viewer headless with Pilot: first screen and page-down on big pairs.
+
+    python benchmarks/tui_bench.py            # seeds, 10,000 paragraphs
+    python benchmarks/tui_bench.py --sizes 10000 50000
+
+"First screen" is the time from creating the app (articles already read, as ``run_app``
+does before starting) until the alignment worker finished and the comparison is drawn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import ensure_pair
+
+from newsdiff.corpus import bundled_seeds_dir, list_articles
+from newsdiff.tui.app import build_app
+
+SIZE = (160, 50)
+DATA = Path("/tmp/newsdiff-bench/data")
+
+
+async def measure(files: list[str], pages: int = 20) -> tuple[float, float, float, float]:
+    """(read s, first screen s, median wall ms and CPU ms per PageDown).
+
+    Wall time includes Pilot's wait for the next frame; CPU time is the work done."""
+    started = time.perf_counter()
+    app = build_app(files)
+    loaded = time.perf_counter() - started
+    async with app.run_test(size=SIZE) as pilot:
+        while app.diff.screen_layout is None:
+            await asyncio.sleep(0.005)
+        await pilot.pause()
+        first = time.perf_counter() - started
+        await app.workers.wait_for_complete()  # the list's similarity bars
+        app.diff.focus()
+        wall, cpu = [], []
+        for _ in range(pages):
+            tick, tock = time.perf_counter(), time.process_time()
+            await pilot.press("pagedown")
+            await pilot.pause()
+            wall.append((time.perf_counter() - tick) * 1000)
+            cpu.append((time.process_time() - tock) * 1000)
+    return loaded, first, statistics.median(wall), statistics.median(cpu)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", nargs="*", type=int, default=[10_000])
+    args = parser.parse_args()
+    cases = [("seeds (5 articles)", [str(p) for p in list_articles(bundled_seeds_dir())])]
+    for size in args.sizes:
+        folder = ensure_pair(size, 1, DATA)
+        cases.append(
+            (f"{size:,} paragraphs", [str(folder / "left.txt"), str(folder / "right.txt")])
+        )
+    print("| pair | read s | first screen s | PageDown wall ms | PageDown CPU ms |")
+    print("|---|---:|---:|---:|---:|")
+    for name, files in cases:
+        loaded, first, wall, cpu = asyncio.run(measure(files))
+        print(f"| {name} | {loaded:.2f} | {first:.2f} | {wall:.1f} | {cpu:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
