@@ -49,9 +49,16 @@ class ArticleList(OptionList):
 
     BINDINGS = [Binding("l", "app.set_left", "Set left", id="set_left")]
 
+    _shown: tuple[list[Document], int, int, dict[int, float]] | None = None
+
+    def on_resize(self) -> None:
+        if self._shown is not None:  # titles are cut to the width: cut them again
+            self.show_articles(*self._shown)
+
     def show_articles(
         self, documents: list[Document], left: int, right: int, similarity: dict[int, float]
     ) -> None:
+        self._shown = (documents, left, right, similarity)
         highlighted = self.highlighted
         self.clear_options()
         width = max(self.size.width - 4, 24)
