@@ -34,6 +34,7 @@ class AlignConfig:
     part_containment: float = 0.5  # each part of a split/merge must be this contained
     move_threshold: float = 0.35  # minimum similarity to pair a move out of order
     cross_role: float = 0.6  # paragraphs of different roles pair only when this similar
+    weak_threshold: float = 0.19  # leftovers this similar pair up if each is the other's best
     move_min_stems: int = 3  # a fuzzy move needs this many content stems on both sides
     repeat_containment: float = 0.85  # a leftover this contained in another paragraph links to it
     repeat_min_stems: int = 4  # ... if it has at least this many content stems
@@ -364,6 +365,7 @@ def _pair_leftovers(scorer: _Scorer, beads: list[Bead]) -> None:
     for j in sorted(inserted):
         by_key[scorer.right[j].key].append(j)
     pairs: list[tuple[float, int, int]] = []
+    weak: list[tuple[float, int, int]] = []
     for i in sorted(deleted):
         for j in by_key.get(scorer.left[i].key, ()):
             pairs.append((1.0, i, j))
@@ -382,6 +384,8 @@ def _pair_leftovers(scorer: _Scorer, beads: list[Bead]) -> None:
             s = scorer.pair(i, j)
             if config.move_threshold <= s < 1.0:
                 pairs.append((s, i, j))
+            elif s >= config.weak_threshold and _shared_facts(scorer, i, j):
+                weak.append((s, i, j))
     pairs.sort(key=lambda p: (-p[0], abs(p[1] - p[2]), p[1] + p[2]))
     used_left: set[int] = set()
     used_right: set[int] = set()
@@ -394,6 +398,29 @@ def _pair_leftovers(scorer: _Scorer, beads: list[Bead]) -> None:
         target.left, target.score, target.moved = (i,), s, True
         deleted[i].left = ()  # emptied; dropped below
         _grow_move(scorer, target, deleted, inserted, used_left, used_right)
+    # Weak pairs (another agency's wording of one fact) only when each is the other's best.
+    best_left: dict[int, tuple[float, int]] = {}
+    best_right: dict[int, tuple[float, int]] = {}
+    for s, i, j in weak:
+        if i in used_left or j in used_right:
+            continue
+        best_left[i] = max(best_left.get(i, (0.0, -1)), (s, -j))
+        best_right[j] = max(best_right.get(j, (0.0, -1)), (s, -i))
+    for i, (s, minus_j) in sorted(best_left.items()):
+        j = -minus_j
+        if best_right[j][1] == -i:
+            target = inserted[j]
+            target.left, target.score, target.moved = (i,), s, True
+            deleted[i].left = ()
+
+
+def _shared_facts(scorer: _Scorer, i: int, j: int) -> bool:
+    """Enough specific words in common for a weak pair: three stems, one of them rare."""
+    shared = scorer.left[i].stems & scorer.right[j].stems
+    if len(shared) < 3:
+        return False
+    df = scorer.weights.df
+    return min(df[s] for s in shared) <= 2
 
 
 def _grow_move(

@@ -118,3 +118,20 @@ def test_lone_dateline_links_to_the_paragraph_with_the_same_dateline() -> None:
     other_lead = "MOSCOW — Officials announced new measures against rising prices on Friday."
     result = align(["MOSCOW:", *P[4:7]], [P[7], other_lead, P[3]])
     assert any(row.left == (0,) and row.right == (1,) for row in result.rows)
+
+
+def test_same_fact_in_other_words_pairs_when_each_is_the_others_best() -> None:
+    afp = [
+        "Officials said the bridge over the Vltava river collapsed at dawn on Tuesday.",
+        "The mayor promised a full inquiry and compensation for shop owners nearby.",
+        "Rail traffic to the northern suburbs was suspended for the rest of the week.",
+    ]
+    ap = [
+        "No trains will run to the northern suburbs before next week, the rail operator said.",
+        "A bridge spanning the Vltava fell into the river early Tuesday, authorities said.",
+        "Weather forecasters expect heavy snow across the region over the weekend.",
+    ]
+    result = align(afp, ap)
+    assert ((0,), (1,)) in links(result)
+    assert ((2,), (0,)) in links(result)
+    assert not any(r.right == (2,) and r.left for r in result.rows)  # the snow stays alone
