@@ -11,11 +11,17 @@
    through an inverted index of rare stems), then by a band around the diagonal.
    Cost: O(cells) per gap.
 3. **Moves**: leftover deleted and inserted paragraphs are paired, exact repeats first,
-   then by similarity among candidates sharing rare stems; pairs out of order with their
-   neighbours are flagged ``moved``.
-4. **Repeats**: a leftover paragraph almost wholly contained in a paragraph of the other
-   side (a standfirst repeating the lead, a caption printed twice, a headline copy) is
-   linked to it too, so links are many-to-many where the text is.
+   then by similarity among candidates sharing rare stems, then weak pairs (the same fact
+   in another agency's words) when each is the other's best; pairs out of order with
+   their neighbours (off the heaviest in-order chain) are flagged ``moved``.
+4. **Twins and datelines**: a paragraph printed twice in a row joins its twin's row; a
+   lone dateline ("MOSCOW:") joins the paragraph opening with the same dateline.
+5. **Repeats**: a leftover copying a linked paragraph of its own side (a headline printed
+   three times) inherits its counterpart; one almost wholly contained in a paragraph of
+   the other side (a standfirst repeating the lead) links to it, so links are
+   many-to-many where the text is.
+
+Headings, captions and body text (``similarity.role``) only pair with their own kind.
 """
 
 from __future__ import annotations
