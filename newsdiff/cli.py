@@ -13,6 +13,7 @@ import shutil
 import signal
 import sys
 from collections.abc import Iterable, Sequence
+from typing import NoReturn
 
 from newsdiff import __version__
 from newsdiff.reading import DEFAULT_MAX_BYTES, InputError
@@ -25,7 +26,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, like the other input errors
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, like the other input errors
         raise UsageError(f"{message} (see 'newsdiff --help')")
 
 

@@ -112,10 +112,7 @@ class NewsdiffApp(App[None]):
         gc.freeze()
         if set(self.similarity) != set(range(len(self.documents))):
             self._similarities(left)  # after the pair on screen, so they never compete
-        self._matches = []
-        if self.diff.search:
-            self._matches = self.diff.screen_layout.matching_items(self.diff.search)
-        self.update_status()
+        self._refresh_matches()
 
     @work(thread=True, exclusive=True, group="similarity")
     def _similarities(self, left: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 # (keys, action, short description for the footer, longer help text, shown in footer)
 KEYS: list[tuple[str, str, str, str, bool]] = [
@@ -71,7 +71,7 @@ SCROLL_KEYS: list[tuple[str, str]] = [
 ]
 
 
-def app_bindings() -> list[Binding]:
+def app_bindings() -> list[BindingType]:
     return [
         Binding(keys, action, description, show=show, id=action)
         for keys, action, description, _, show in KEYS
