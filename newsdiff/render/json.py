@@ -102,11 +102,7 @@ def _write(value: Any, level: int, out: list[str]) -> None:
         separator = "{" + inner
         for key, item in value.items():
             out.append(separator + encode_basestring(key) + ": ")
-            scalar = _scalar(item)
-            if scalar is None:
-                _write(item, level + 1, out)
-            else:
-                out.append(scalar)
+            _write_member(item, level + 1, out)
             separator = "," + inner
         out.append("\n" + " " * level + "}")
     elif isinstance(value, list | tuple):
@@ -116,12 +112,16 @@ def _write(value: Any, level: int, out: list[str]) -> None:
         separator = "[" + inner
         for item in value:
             out.append(separator)
-            scalar = _scalar(item)
-            if scalar is None:
-                _write(item, level + 1, out)
-            else:
-                out.append(scalar)
+            _write_member(item, level + 1, out)
             separator = "," + inner
         out.append("\n" + " " * level + "]")
     else:
         raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def _write_member(item: Any, level: int, out: list[str]) -> None:
+    scalar = _scalar(item)
+    if scalar is None:
+        _write(item, level, out)
+    else:
+        out.append(scalar)
