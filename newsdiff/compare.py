@@ -8,10 +8,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from newsdiff.align import AlignConfig, Bead, align_features
 from newsdiff.inline import count_words, diff_words
-from newsdiff.model import Alignment, Document, Row, RowKind, Stats
+from newsdiff.model import Alignment, Document, Row, RowKind, Span, SpanOp, Stats
 from newsdiff.similarity import Features, features, kept_in_order
 
 EDITED_MIN_KEPT = 0.75  # share of the shorter side's words kept in order for "edited"
@@ -45,7 +46,12 @@ def classify(left: list[Features], right: list[Features]) -> RowKind:
 
 
 def _row(
-    bead: Bead, left: Document, right: Document, lf: list[Features], rf: list[Features]
+    bead: Bead,
+    left: Document,
+    right: Document,
+    lf: list[Features],
+    rf: list[Features],
+    word_diffs: bool = True,
 ) -> Row:
     left_text = "\n".join(left.paragraphs[i].text for i in bead.left)
     right_text = "\n".join(right.paragraphs[j].text for j in bead.right)
@@ -55,7 +61,29 @@ def _row(
     else:
         kind = RowKind.DELETED if bead.left else RowKind.INSERTED
         score = 0.0
-    return Row(kind, bead.left, bead.right, score, bead.moved, diff_words(left_text, right_text))
+    spans = diff_words(left_text, right_text) if word_diffs else _whole(left_text, right_text)
+    return Row(kind, bead.left, bead.right, score, bead.moved, spans)
+
+
+def _whole(left_text: str, right_text: str) -> tuple[Span, ...]:
+    """Spans before the word diff: each side whole, nothing highlighted inside a pair."""
+    if left_text and right_text:
+        return (Span(SpanOp.EQUAL, left_text, right_text),)
+    return diff_words(left_text, right_text)
+
+
+def add_word_diffs(alignment: Alignment) -> Alignment:
+    """The alignment of ``compare(..., word_diffs=False)`` with its word diffs and word
+    counts filled in (the viewer shows rows first and highlights them a moment later)."""
+    if alignment.word_diffs:
+        return alignment
+    with paused_gc():
+        rows = tuple(
+            replace(row, spans=diff_words(alignment.left_text(row), alignment.right_text(row)))
+            for row in alignment.rows
+        )
+        stats, similarity = _stats(rows, alignment.left, alignment.right)
+    return Alignment(alignment.left, alignment.right, rows, similarity, stats)
 
 
 @contextmanager
@@ -75,18 +103,24 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def compare(left: Document, right: Document, config: AlignConfig | None = None) -> Alignment:
+def compare(
+    left: Document, right: Document, config: AlignConfig | None = None, *, word_diffs: bool = True
+) -> Alignment:
+    """Align two documents. With ``word_diffs=False`` rows carry their texts whole (no word
+    highlights, word counts zero) until ``add_word_diffs``: about a third faster."""
     with paused_gc():
-        return _compare(left, right, config)
+        return _compare(left, right, config, word_diffs)
 
 
-def _compare(left: Document, right: Document, config: AlignConfig | None) -> Alignment:
+def _compare(
+    left: Document, right: Document, config: AlignConfig | None, word_diffs: bool
+) -> Alignment:
     memo: dict[tuple[str, bool], Features] = {}
     lf, rf = document_features(left, memo), document_features(right, memo)
     beads = align_features(lf, rf, config)
-    rows = tuple(_row(bead, left, right, lf, rf) for bead in beads)
+    rows = tuple(_row(bead, left, right, lf, rf, word_diffs) for bead in beads)
     stats, similarity = _stats(rows, left, right)
-    return Alignment(left, right, rows, similarity, stats)
+    return Alignment(left, right, rows, similarity, stats, word_diffs=word_diffs)
 
 
 def _stats(rows: tuple[Row, ...], left: Document, right: Document) -> tuple[Stats, float]:

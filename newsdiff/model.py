@@ -120,6 +120,7 @@ class Alignment:
     rows: tuple[Row, ...]
     similarity: float
     stats: Stats = field(default_factory=Stats)
+    word_diffs: bool = True  # False: spans hold whole texts until compare.add_word_diffs
 
     @property
     def has_differences(self) -> bool:

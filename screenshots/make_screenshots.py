@@ -27,10 +27,9 @@ async def shoot(name: str, pair: list[int], keys: list[str]) -> Path:
     app = build_app(files)
     app.left_index, app.right_index = pair
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        while not app.is_settled:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
         if keys:
             await pilot.press(*keys)
             await pilot.pause()

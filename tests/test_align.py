@@ -135,3 +135,21 @@ def test_same_fact_in_other_words_pairs_when_each_is_the_others_best() -> None:
     assert ((0,), (1,)) in links(result)
     assert ((2,), (0,)) in links(result)
     assert not any(r.right == (2,) and r.left for r in result.rows)  # the snow stays alone
+
+
+def test_word_diffs_added_later_give_the_same_model() -> None:
+    from itertools import combinations
+
+    from conftest import SEEDS
+
+    from newsdiff.compare import add_word_diffs, compare
+    from newsdiff.document import load_document
+    from newsdiff.model import SpanOp
+    from newsdiff.render.json import to_dict
+
+    documents = [load_document(str(p)) for p in sorted(SEEDS.glob("*.txt"))]
+    for left, right in combinations(documents, 2):
+        quick = compare(left, right, word_diffs=False)
+        assert not quick.word_diffs
+        assert all(s.op is not SpanOp.REPLACE for row in quick.rows for s in row.spans)
+        assert to_dict(add_word_diffs(quick)) == to_dict(compare(left, right))

@@ -14,8 +14,11 @@ def seeds_app(**kwargs) -> NewsdiffApp:
 
 
 async def settle(pilot) -> None:
-    """Wait for alignment and similarity workers, then for the screen to update."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the viewer is settled (each step starts the next worker), then for the
+    screen to update."""
+    for _ in range(200):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if pilot.app.is_settled:
+            return
+    raise AssertionError("the viewer did not settle")

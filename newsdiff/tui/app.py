@@ -14,8 +14,9 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, OptionList, Static
+from textual.worker import get_current_worker
 
-from newsdiff.compare import compare
+from newsdiff.compare import add_word_diffs, compare
 from newsdiff.document import load_document
 from newsdiff.model import Alignment, Document
 from newsdiff.reading import DEFAULT_MAX_BYTES
@@ -95,23 +96,45 @@ class NewsdiffApp(App[None]):
 
     @work(thread=True, exclusive=True, group="compare")
     def _compare(self, left: int, right: int) -> None:
-        alignment = compare(self.documents[left], self.documents[right])
-        self.call_from_thread(self._show, alignment, left, right)
+        """Rows first, without word highlights; ``_show`` then asks for the word diffs."""
+        quick = compare(self.documents[left], self.documents[right], word_diffs=False)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show, quick, left, right)
+
+    @work(thread=True, exclusive=True, group="compare")
+    def _highlight(self, quick: Alignment, left: int, right: int) -> None:
+        """The same rows with their word diffs (started once the rows are on screen)."""
+        full = add_word_diffs(quick)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show, full, left, right)
 
     def _show(self, alignment: Alignment, left: int, right: int) -> None:
-        self._alignments[(left, right)] = alignment
+        if alignment.word_diffs:
+            self._alignments[(left, right)] = alignment
         if (left, right) != (self.left_index, self.right_index):
             return  # a newer pair was chosen meanwhile
-        self.diff.loading = False
-        self.diff.border_title = (
-            f"L ¶{len(alignment.left.paragraphs)} ⟷ R ¶{len(alignment.right.paragraphs)}"
-        )
-        self.diff.show(alignment)
-        # A big comparison is a few million long-lived objects: move them out of the
-        # collector's reach, or every full collection stalls key presses for ~0.4 s.
-        gc.freeze()
-        if set(self.similarity) != set(range(len(self.documents))):
-            self._similarities(left)  # after the pair on screen, so they never compete
+        current = self.diff.alignment
+        if (
+            current is not None
+            and not current.word_diffs
+            and current.left is alignment.left
+            and current.right is alignment.right
+        ):
+            self.diff.replace(alignment)  # the same rows, now highlighted: keep the place
+        else:
+            self.diff.loading = False
+            self.diff.border_title = (
+                f"L ¶{len(alignment.left.paragraphs)} ⟷ R ¶{len(alignment.right.paragraphs)}"
+            )
+            self.diff.show(alignment)
+        if not alignment.word_diffs:
+            self.call_after_refresh(self._highlight, alignment, left, right)
+        else:
+            # A big comparison is a few million long-lived objects: move them out of the
+            # collector's reach, or every full collection stalls key presses for ~0.4 s.
+            gc.freeze()
+            if set(self.similarity) != set(range(len(self.documents))):
+                self._similarities(left)  # after the pair is complete: they never compete
         self._refresh_matches()
 
     @work(thread=True, exclusive=True, group="similarity")
@@ -131,6 +154,18 @@ class NewsdiffApp(App[None]):
         if left == self.left_index:
             self.similarity = results
             self.refresh_list()
+
+    @property
+    def is_settled(self) -> bool:
+        """The pair is on screen with its word diffs, the list has every similarity bar and
+        no worker runs (tests and the screenshot script wait for this)."""
+        shown = self.diff.alignment
+        return (
+            shown is not None
+            and shown.word_diffs
+            and len(self.similarity) == len(self.documents)
+            and not any(worker.is_running for worker in self.workers)
+        )
 
     # -- text -----------------------------------------------------------------------------
     def _pair_title(self) -> str:
@@ -297,9 +332,14 @@ class NewsdiffApp(App[None]):
 def compact_stats(alignment: Alignment) -> str:
     """The pair's statistics in one short line, with the gutter markers as labels."""
     s = alignment.stats
-    return (
+    rows = (
         f"={s.same} ~{s.edited} ≈{s.reworded} ↕{s.moved} <{s.split} >{s.merged} "
-        f"+{s.inserted} −{s.deleted} ¶ · +{s.words_inserted} −{s.words_deleted} words · "
+        f"+{s.inserted} −{s.deleted} ¶"
+    )
+    if not alignment.word_diffs:
+        return f"{rows} · highlighting words…"
+    return (
+        f"{rows} · +{s.words_inserted} −{s.words_deleted} words · "
         f"similarity {alignment.similarity:.0%}"
     )
 

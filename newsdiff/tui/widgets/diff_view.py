@@ -60,6 +60,11 @@ class DiffView(ScrollView, can_focus=True):
         self.relayout()
         self.scroll_home(animate=False)
 
+    def replace(self, alignment: Alignment) -> None:
+        """Show a new version of the same rows (word diffs added) without moving."""
+        self.alignment = alignment
+        self.relayout()
+
     def configure(
         self,
         *,
