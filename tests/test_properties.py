@@ -89,3 +89,18 @@ def test_swapping_sides_mirrors_the_links(pair) -> None:
     left, right = pair
     forward, backward = _compare(left, right), _compare(right, left)
     assert links(backward) == {(b, a) for a, b in links(forward)}
+
+
+def test_stemming_is_safe_from_several_threads() -> None:
+    """The viewer aligns in worker threads; Snowball stemmers must not be shared."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsdiff import similarity
+
+    words = [f"{stem}{ending}" for stem in ("negotiat", "sanction", "agre", "sign") for ending in
+             ("ing", "ed", "es", "ations", "ement", "ingly")] * 50  # fmt: skip
+    similarity._stems.clear()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda w: similarity.stem(w), words))
+    similarity._stems.clear()
+    assert results == [similarity.stem(w) for w in words]
