@@ -260,6 +260,11 @@ def _dp_gap(scorer: _Scorer, lo: tuple[int, int], hi: tuple[int, int]) -> list[B
     """Best bead sequence for left[lo0:hi0] x right[lo1:hi1], within a band if it is big."""
     config = scorer.config
     n, m = hi[0] - lo[0], hi[1] - lo[1]
+    if n == 1 and m == 1:  # the commonest gap (one edited paragraph): the DP's answer directly
+        sim = scorer.pair(lo[0], lo[1])
+        if sim >= config.threshold:
+            return [Bead((lo[0],), (lo[1],), sim)]
+        return [Bead((lo[0],), (), 0.0), Bead((), (lo[1],), 0.0)]
     banded = n * m > config.max_gap_cells
     width = max(config.band, abs(n - m) // 8)
     neg = float("-inf")
