@@ -28,8 +28,8 @@ async def shoot(name: str, pair: list[int], keys: list[str]) -> Path:
     app.left_index, app.right_index = pair
     async with app.run_test(size=SIZE) as pilot:
         while not app.is_settled:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await pilot.pause(0.02)
+        await pilot.pause()
         if keys:
             await pilot.press(*keys)
             await pilot.pause()

@@ -187,6 +187,8 @@ async def test_large_pair_first_screen_renders_only_what_is_visible(tmp_path) ->
         layout = app.diff.screen_layout
         assert len(layout.items) == 5000
         assert layout.rendered_items <= 60  # one screen of rows, not 5,000
+        # Shown first with estimated heights, then the exact ones measured in a worker:
+        assert layout.exact and layout.total == sum(layout.exact_heights())
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
         assert layout.rendered_items <= 150

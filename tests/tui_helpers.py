@@ -16,9 +16,9 @@ def seeds_app(**kwargs) -> NewsdiffApp:
 async def settle(pilot) -> None:
     """Wait until the viewer is settled (each step starts the next worker), then for the
     screen to update."""
-    for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    for _ in range(1500):
+        await pilot.pause(0.02)
         if pilot.app.is_settled:
+            await pilot.pause()
             return
     raise AssertionError("the viewer did not settle")

@@ -3,7 +3,9 @@
 ``ScreenLayout`` measures every layout item once per width with the fast plain-text wrap
 (the same breaks as the styled wrap), keeps the start line of each item, and renders the
 styled ``Text`` lines of an item only when asked, so a 10,000-paragraph pair opens
-without styling 10,000 rows. ``locate(y)`` is a bisect over the start lines.
+without styling 10,000 rows. ``locate(y)`` is a bisect over the start lines. A big layout
+can measure only its first rows and estimate the rest, the exact heights being measured
+in the background and installed a moment later.
 """
 
 from __future__ import annotations
@@ -40,8 +42,15 @@ class ScreenOptions:
 
 class ScreenLayout:
     def __init__(
-        self, alignment: Alignment, theme: DiffTheme, options: ScreenOptions, console: Console
+        self,
+        alignment: Alignment,
+        theme: DiffTheme,
+        options: ScreenOptions,
+        console: Console,
+        measure_first: int | None = None,
     ):
+        """Measure every item, or only the first ``measure_first`` and estimate the rest
+        (then ``exact`` is False until ``install_heights(exact_heights())``)."""
         self.alignment, self.theme, self.options, self.console = alignment, theme, options, console
         self.items: list[Item] = layout(alignment, options.layout)
         width = max(options.width, 20)
@@ -50,14 +59,28 @@ class ScreenLayout:
         self.nw = len(f"¶{count}") + 2
         self.column = max((width - 2 * self.nw - 5) // 2, 4)
         self.width = width
+        measured = len(self.items) if measure_first is None else min(measure_first, len(self.items))
+        self.exact = measured == len(self.items)
+        heights = [self._height(item) for item in self.items[:measured]]
+        heights += [self._estimate(item) for item in self.items[measured:]]
         self.starts: list[int] = []
-        total = 0
-        for item in self.items:
-            self.starts.append(total)
-            total += self._height(item)
-        self.total = total
+        self.total = 0
+        self.install_heights(heights)
         self._cache: OrderedDict[int, list[Text]] = OrderedDict()
         self.rendered_items = 0  # how many items were ever styled (tests check laziness)
+
+    def install_heights(self, heights: list[int]) -> None:
+        """Use these row heights (from ``exact_heights``) for the scroll index."""
+        starts, total = [], 0
+        for height in heights:
+            starts.append(total)
+            total += height
+        self.starts, self.total = starts, total
+
+    def exact_heights(self) -> list[int]:
+        """Every item's true height at this width (what a big layout measures in the
+        background after showing its first rows with estimates)."""
+        return [self._height(item) for item in self.items]
 
     # -- measuring ------------------------------------------------------------------------
     def _height(self, item: Item) -> int:
@@ -72,6 +95,19 @@ class ScreenLayout:
         left = _plain_column_lines(self.console, row, "left", self.nw, self.column)
         right = _plain_column_lines(self.console, row, "right", self.nw, self.column)
         return max(len(left), len(right), 1)
+
+    def _estimate(self, item: Item) -> int:
+        """A quick guess at an item's height: text length over the column width."""
+        if item.kind is not ItemKind.ROW:
+            return 1
+        row = self.alignment.rows[item.row]
+        paragraphs = self.alignment.left.paragraphs, self.alignment.right.paragraphs
+        column = self.width - 2 if self.unified else self.column
+        sides = [
+            sum(1 + len(paragraphs[side][k].text) // max(column - 6, 1) for k in indices)
+            for side, indices in enumerate((row.left, row.right))
+        ]
+        return (1 + sum(sides)) if self.unified else max(*sides, 1)
 
     def _note(self, item: Item) -> str:
         if item.kind is ItemKind.FOLD:

@@ -160,9 +160,12 @@ class NewsdiffApp(App[None]):
         """The pair is on screen with its word diffs, the list has every similarity bar and
         no worker runs (tests and the screenshot script wait for this)."""
         shown = self.diff.alignment
+        layout = self.diff.screen_layout
         return (
             shown is not None
             and shown.word_diffs
+            and layout is not None
+            and layout.exact
             and len(self.similarity) == len(self.documents)
             and not any(worker.is_running for worker in self.workers)
         )

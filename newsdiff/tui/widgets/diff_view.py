@@ -9,13 +9,17 @@ Both articles share one scroll position: they are two halves of the same line.
 
 from __future__ import annotations
 
+import time
+
 from rich.style import Style
+from textual import work
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from newsdiff.model import Alignment
 from newsdiff.render.layout import ItemKind, LayoutOptions
@@ -23,6 +27,7 @@ from newsdiff.render.screen import ScreenLayout, ScreenOptions
 from newsdiff.render.theme import DiffTheme, get_theme
 
 CURSOR = Style(bgcolor="grey19")
+MEASURE_NOW = 1500  # bigger comparisons show estimated heights first, exact ones a moment later
 MATCH = Style(reverse=True, bold=True)
 
 
@@ -52,6 +57,7 @@ class DiffView(ScrollView, can_focus=True):
         self.cursor: int | None = None  # item index
         self._generation = 0
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self.first_rows_drawn: float | None = None  # perf_counter() of the first row drawn
 
     # -- state ----------------------------------------------------------------------------
     def show(self, alignment: Alignment | None) -> None:
@@ -95,8 +101,33 @@ class DiffView(ScrollView, can_focus=True):
             self.virtual_size = Size(width, 0)
         else:
             options = ScreenOptions(width, self.unified, self.layout_options)
-            self.screen_layout = ScreenLayout(self.alignment, self.theme, options, self.app.console)
+            big = len(self.alignment.rows) > MEASURE_NOW
+            self.screen_layout = ScreenLayout(
+                self.alignment, self.theme, options, self.app.console,
+                measure_first=MEASURE_NOW if big else None,
+            )  # fmt: skip
             self.virtual_size = Size(width, self.screen_layout.total)
+            if not self.screen_layout.exact:
+                self._measure(self.screen_layout)
+        self.refresh()
+
+    @work(thread=True, exclusive=True, group="measure")
+    def _measure(self, layout: ScreenLayout) -> None:
+        """Exact heights of a big layout, measured off the UI thread."""
+        heights = layout.exact_heights()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._install_heights, layout, heights)
+
+    def _install_heights(self, layout: ScreenLayout, heights: list[int]) -> None:
+        if layout is not self.screen_layout:
+            return  # the layout changed meanwhile (resize, toggle)
+        top, offset = layout.locate(min(self.scroll_offset.y, max(layout.total - 1, 0)))
+        layout.install_heights(heights)
+        layout.exact = True
+        self._generation += 1
+        self.virtual_size = Size(self.virtual_size.width, layout.total)
+        if layout.items:
+            self.scroll_to(y=layout.starts[top] + offset, animate=False)
         self.refresh()
 
     def on_resize(self) -> None:
@@ -161,6 +192,8 @@ class DiffView(ScrollView, can_focus=True):
         base = getattr(self, "_base_style", None) or self.rich_style
         if layout is None or line_y >= layout.total:
             return Strip.blank(width, base)
+        if self.first_rows_drawn is None:
+            self.first_rows_drawn = time.perf_counter()  # for benchmarks/tui_bench.py
         key = (self._generation, line_y)
         strip = self._strips.get(key)
         if strip is None:
