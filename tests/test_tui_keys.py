@@ -192,3 +192,25 @@ async def test_large_pair_first_screen_renders_only_what_is_visible(tmp_path) ->
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
         assert layout.rendered_items <= 150
+
+
+async def test_scroll_keys_and_article_list_toggle() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        diff = app.diff
+        await pilot.press("j", "j")
+        assert diff.scroll_offset.y == 2
+        await pilot.press("k")
+        assert diff.scroll_offset.y == 1
+        await pilot.press("G")
+        assert diff.scroll_offset.y == diff.max_scroll_y > 0
+        await pilot.press("g")
+        assert diff.scroll_offset.y == 0
+        await pilot.press("pagedown")
+        assert diff.scroll_offset.y > 10
+        assert app.articles.display
+        await pilot.press("a")
+        assert not app.articles.display
+        await pilot.press("a")
+        assert app.articles.display
