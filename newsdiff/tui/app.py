@@ -123,6 +123,8 @@ class NewsdiffApp(App[None]):
             self.diff.replace(alignment)  # the same rows, now highlighted: keep the place
         else:
             self.diff.loading = False
+            if self.focused is None:  # the loading indicator took the focus away
+                self.diff.focus()
             self.diff.border_title = (
                 f"L ¶{len(alignment.left.paragraphs)} ⟷ R ¶{len(alignment.right.paragraphs)}"
             )
