@@ -43,7 +43,6 @@ STOP_WORDS = frozenset(
 )
 
 
-
 def normalise(text: str) -> str:
     """Text for equality tests: NFKC, ASCII quotes and dashes, no double quotes, one space,
     case-folded. Two paragraphs equal under this are "same" (cosmetic differences only)."""

@@ -10,7 +10,8 @@ from conftest import SEEDS
 
 CORE = [
     "newsdiff.model", "newsdiff.reading", "newsdiff.document", "newsdiff.clutter",
-    "newsdiff.similarity", "newsdiff.align", "newsdiff.inline", "newsdiff.compare",
+    "newsdiff.similarity", "newsdiff.pairing", "newsdiff.align", "newsdiff.moves",
+    "newsdiff.repeats", "newsdiff.inline", "newsdiff.compare",
     "newsdiff.corpus", "newsdiff.render.layout", "newsdiff.render.json", "newsdiff.render.safe",
 ]  # fmt: skip
 

@@ -1,0 +1,189 @@
+"""The machinery every alignment pass shares: settings, beads, a caching scorer of
+paragraph similarity, a rare-stem index for candidate search, and heaviest in-order chains.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
+
+from newsdiff.similarity import Features, Weights, containment, dice
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    threshold: float = 0.25  # minimum similarity for a 1:1 pair inside a gap
+    many_penalty: float = 0.04  # cost of each extra paragraph in a split or merge
+    part_containment: float = 0.5  # each part of a split/merge must be this contained
+    move_threshold: float = 0.35  # minimum similarity to pair a move out of order
+    cross_role: float = 0.6  # paragraphs of different roles pair only when this similar
+    weak_threshold: float = 0.19  # leftovers this similar pair up if each is the other's best
+    move_min_stems: int = 3  # a fuzzy move needs this many content stems on both sides
+    repeat_containment: float = 0.85  # a leftover this contained in another paragraph links to it
+    repeat_min_stems: int = 4  # ... if it has at least this many content stems
+    max_gap_cells: int = 40_000  # larger gaps are cut by secondary anchors / a band
+    band: int = 60  # half-width of the band in an oversized gap
+    rare_stems: int = 8  # stems per paragraph used to find candidates in big searches
+    max_candidates: int = 24  # candidates examined per paragraph in those searches
+    max_posting: int = 64  # a stem in more paragraphs than this is not rare
+
+
+@dataclass(slots=True)
+class Bead:
+    """One output row in the making: paragraph indices of each side and a similarity."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    score: float
+    moved: bool = False
+    repeat: bool = False
+
+
+BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3))
+
+
+class Scorer:
+    """Similarity of groups of paragraphs, cached per pair of index ranges."""
+
+    def __init__(self, left: Sequence[Features], right: Sequence[Features], config: AlignConfig):
+        self.left, self.right, self.config = left, right, config
+        self.weights = Weights([f for f in (*left, *right) if not f.clutter])
+        self._pair: dict[tuple[int, int], float] = {}
+        self._rarest: dict[int, list[str]] = {}
+        self._indexes: dict[str, RareIndex] = {}
+
+    def index(self, side: str) -> RareIndex:
+        """The rare-stem index of one side's paragraphs, built once."""
+        found = self._indexes.get(side)
+        if found is None:
+            found = self._indexes[side] = RareIndex(
+                self.left if side == "left" else self.right, self
+            )
+        return found
+
+    def rarest(self, f: Features) -> list[str]:
+        """The paragraph's ``rare_stems`` rarest stems (by document frequency), remembered."""
+        found = self._rarest.get(id(f))
+        if found is None:
+            df = self.weights.df
+            found = sorted(f.stems, key=lambda s: (df[s], s))[: self.config.rare_stems]
+            self._rarest[id(f)] = found
+        return found
+
+    def pair(self, i: int, j: int) -> float:
+        cached = self._pair.get((i, j))
+        if cached is None:
+            a, b = self.left[i], self.right[j]
+            if a.key == b.key:
+                cached = 1.0
+            elif a.clutter or b.clutter:
+                cached = 0.0
+            else:
+                cached = dice(a.stems, b.stems, self.weights)
+                if a.role != b.role and cached < self.config.cross_role:
+                    cached = 0.0  # a headline pairs with a headline, a caption with a caption
+            self._pair[(i, j)] = cached
+        return cached
+
+    def group(self, i: int, di: int, j: int, dj: int) -> float:
+        """Similarity of left[i:i+di] with right[j:j+dj] (one side has one paragraph)."""
+        if di == 1 and dj == 1:
+            return self.pair(i, j)
+        lefts, rights = self.left[i : i + di], self.right[j : j + dj]
+        parts = (*lefts, *rights)
+        if any(f.clutter or f.role != "body" for f in parts):
+            return 0.0  # headings, captions and clutter only ever pair one to one
+        left_stems = frozenset().union(*(f.stems for f in lefts))
+        right_stems = frozenset().union(*(f.stems for f in rights))
+        many, whole = (lefts, right_stems) if di > 1 else (rights, left_stems)
+        need = self.config.part_containment
+        if any(containment(f.stems, whole, self.weights) < need for f in many):
+            return 0.0
+        return dice(left_stems, right_stems, self.weights)
+
+    def penalty(self, i: int, di: int, j: int, dj: int) -> float:
+        """Cost of a split/merge bead. A part whose words sit exactly at the start or end of
+        the other side (a dateline "MOSCOW:" on its own line) costs nothing."""
+        if di == 1 and dj == 1:
+            return 0.0
+        many = self.left[i : i + di] if di > 1 else self.right[j : j + dj]
+        one = self.right[j] if di > 1 else self.left[i]
+        cost = 0.0
+        for position, part in enumerate(many):
+            size = len(part.tokens)
+            at_start = position == 0 and one.tokens[:size] == part.tokens
+            at_end = position == len(many) - 1 and size and one.tokens[-size:] == part.tokens
+            if not (size and (at_start or at_end)):
+                cost += self.config.many_penalty
+        return max(0.0, cost - self.config.many_penalty)
+
+
+def anchor_weight(i: int, j: int, size: float) -> float:
+    """Weight of a pair in a chain. Every pair counts one, so the chain keeps as many pairs
+    in order as it can; among chains of equal length the one with bigger pairs wins (a
+    crosshead gives way to a paragraph), then the one nearer the diagonal, so ties break
+    the same way when the articles swap sides."""
+    return 1.0 + min(size, 999.0) / 1e4 + 1e-7 / (1.0 + abs(i - j))
+
+
+def heaviest_increasing_chain(
+    pairs: list[tuple[int, int]], weights: Sequence[float] | None = None
+) -> list[tuple[int, int]]:
+    """The chain of pairs increasing in both coordinates with the largest total weight
+    (pairs sorted by the first coordinate, each first coordinate used once). With weights
+    from paragraph length, long paragraphs anchor the order and short ones give way, the
+    same way whichever article is on the left. Cost: O(n log n) with a Fenwick tree."""
+    if not pairs:
+        return []
+    weights = weights or [1.0] * len(pairs)
+    ranks = {j: r for r, j in enumerate(sorted({j for _, j in pairs}), start=1)}
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (len(ranks) + 1)
+    total = [0.0] * len(pairs)
+    parent = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        r, best = ranks[j] - 1, (0.0, -1)
+        while r > 0:  # best chain ending below j
+            best = max(best, tree[r])
+            r -= r & -r
+        total[k], parent[k] = best[0] + weights[k], best[1]
+        r = ranks[j]
+        while r < len(tree):
+            tree[r] = max(tree[r], (total[k], k))
+            r += r & -r
+    k = max(range(len(pairs)), key=lambda x: (total[x], -x))
+    chain: list[tuple[int, int]] = []
+    while k >= 0:
+        chain.append(pairs[k])
+        k = parent[k]
+    chain.reverse()
+    return chain
+
+
+class RareIndex:
+    """Inverted index from each paragraph's rarest stems to paragraphs: cheap candidates.
+
+    Only the ``rare_stems`` rarest stems of a paragraph are indexed and queried, stems
+    shared by more than ``max_posting`` paragraphs are not rare and are skipped, and a query
+    returns at most ``max_candidates`` paragraphs, those sharing the most stems, so a lookup
+    costs about the same in a 50-paragraph article and a 50,000-paragraph one.
+    """
+
+    def __init__(self, features: Sequence[Features], scorer: Scorer):
+        self.scorer = scorer
+        self.limit = scorer.config.max_candidates
+        self.max_posting = scorer.config.max_posting
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for index, f in enumerate(features):
+            if not f.clutter:
+                for s in scorer.rarest(f):
+                    self.postings[s].append(index)
+
+    def candidates(self, f: Features, allowed: Container[int] | None = None) -> list[int]:
+        """Paragraphs (among ``allowed``) sharing the most rare stems with ``f``."""
+        shared: Counter[int] = Counter()
+        for s in self.scorer.rarest(f):
+            posting = self.postings.get(s, ())
+            if len(posting) <= self.max_posting:
+                shared.update(posting if allowed is None else [k for k in posting if k in allowed])
+        return sorted(k for k, _ in shared.most_common(self.limit))

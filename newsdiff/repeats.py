@@ -1,0 +1,142 @@
+"""Links for text that appears more than once: twins printed twice in a row, lone
+datelines, headline copies and standfirsts that repeat part of the lead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsdiff.pairing import Bead, Scorer
+from newsdiff.similarity import Features, Weights, containment, dice
+
+
+def link_repeats(scorer: Scorer, beads: list[Bead]) -> None:
+    """Link leftovers that repeat text found elsewhere, in place: a copy of a paragraph of
+    the same side inherits that paragraph's counterpart (a headline printed three times);
+    a paragraph almost wholly contained in one of the other side links to it (a standfirst
+    repeating part of the lead)."""
+    config = scorer.config
+    weights = scorer.weights
+    for side in ("left", "right"):
+        own, other = (scorer.left, scorer.right) if side == "left" else (scorer.right, scorer.left)
+        counterpart: dict[int, int] = {}
+        for bead in beads:
+            mine, theirs = (bead.left, bead.right) if side == "left" else (bead.right, bead.left)
+            if theirs and not bead.repeat:
+                counterpart.update((k, theirs[0]) for k in mine)
+        own_index = scorer.index(side)
+        index = scorer.index("right" if side == "left" else "left")
+        for bead in beads:
+            mine, theirs = (bead.left, bead.right) if side == "left" else (bead.right, bead.left)
+            if len(mine) != 1 or theirs:
+                continue
+            f = own[mine[0]]
+            if f.clutter or len(f.stems) < config.repeat_min_stems:
+                continue
+            copy_of = _best_copy(f, own, own_index.candidates(f, counterpart), weights)
+            if copy_of is not None:
+                target = counterpart[copy_of]
+                if side == "left":
+                    bead.right = (target,)
+                else:
+                    bead.left = (target,)
+                bead.score, bead.repeat = dice(f.stems, other[target].stems, weights), True
+                continue
+            best, best_k = 0.0, -1
+            for k in index.candidates(f):
+                if other[k].role != f.role:
+                    continue
+                c = containment(f.stems, other[k].stems, weights)
+                if c > best:
+                    best, best_k = c, k
+            if best >= config.repeat_containment:
+                if side == "left":
+                    bead.right = (best_k,)
+                else:
+                    bead.left = (best_k,)
+                bead.score, bead.repeat = dice(f.stems, other[best_k].stems, weights), True
+
+
+def _best_copy(
+    f: Features,
+    own: Sequence[Features],
+    candidates: list[int],
+    weights: Weights,
+    near: float = 0.75,
+) -> int | None:
+    """A linked paragraph of the same side that ``f`` copies (same text, or nearly)."""
+    best, best_k = near, None
+    for k in candidates:
+        if own[k].role != f.role:
+            continue
+        s = 1.0 if own[k].key == f.key else dice(f.stems, own[k].stems, weights)
+        if s >= best and (best_k is None or s > best):
+            best, best_k = s, k
+    return best_k
+
+
+def attach_twins(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
+    """A paragraph printed twice in a row (a repeated caption) joins its twin's row."""
+    paired_left = {i: b for b in beads if b.left and b.right and not b.moved for i in b.left}
+    paired_right = {j: b for b in beads if b.left and b.right and not b.moved for j in b.right}
+    out: list[Bead] = []
+    for bead in beads:
+        if len(bead.left) + len(bead.right) == 1:
+            side, paired, feats = (
+                ("left", paired_left, scorer.left)
+                if bead.left
+                else ("right", paired_right, scorer.right)
+            )
+            k = (bead.left or bead.right)[0]
+            twin = next(
+                (paired[t] for t in (k - 1, k + 1) if t in paired and feats[t].key == feats[k].key),
+                None,
+            )
+            if twin is not None:
+                merged = tuple(sorted((*getattr(twin, side), k)))
+                setattr(twin, side, merged)
+                paired[k] = twin
+                continue
+        out.append(bead)
+    return out
+
+
+def attach_datelines(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
+    """A dateline on its own line ("MOSCOW:") links to the paragraph of the other side that
+    opens with the same dateline: it joins that paragraph's row when the row holds its own
+    next paragraph (a lead split after the dateline), else it gets a row of its own."""
+    out: list[Bead] = []
+    for k, bead in enumerate(beads):
+        if len(bead.left) + len(bead.right) != 1:
+            out.append(bead)
+            continue
+        side = "left" if bead.left else "right"
+        own, other = (scorer.left, scorer.right) if side == "left" else (scorer.right, scorer.left)
+        index = (bead.left or bead.right)[0]
+        f = own[index]
+        if not f.dateline or " ".join(f.tokens) != f.dateline or f.clutter:
+            out.append(bead)
+            continue
+        target = next(
+            (t for t, g in enumerate(other) if g.dateline == f.dateline and g.tokens != f.tokens),
+            None,
+        )
+        if target is None:
+            out.append(bead)
+            continue
+        following = beads[k + 1] if k + 1 < len(beads) else None
+        theirs = "right" if side == "left" else "left"
+        if (
+            following
+            and index + 1 in getattr(following, side)
+            and target in getattr(following, theirs)
+        ):
+            setattr(following, side, (index, *getattr(following, side)))
+            continue
+        setattr(bead, theirs, (target,))
+        bead.score, bead.repeat = (
+            scorer.pair(*((index, target) if side == "left" else (target, index))),
+            True,
+        )
+        out.append(bead)
+    return out
