@@ -34,10 +34,16 @@ def document_features(
     return out
 
 
+def _lone_dateline(f: Features) -> bool:
+    return bool(f.dateline) and f.dateline == " ".join(f.tokens)
+
+
 def classify(left: list[Features], right: list[Features]) -> RowKind:
     """same / edited / reworded for a row with paragraphs on both sides."""
     if " ".join(f.key for f in left) == " ".join(f.key for f in right):
         return RowKind.SAME
+    if any(len(side) == 1 and _lone_dateline(side[0]) for side in (left, right)):
+        return RowKind.REWORDED  # a lone dateline shares only the place with the other side
     left_words = [w for f in left for w in f.tokens]
     right_words = [w for f in right for w in f.tokens]
     if kept_in_order(left_words, right_words) >= EDITED_MIN_KEPT:
