@@ -107,3 +107,12 @@ def test_clutter_flags_match_gold_sample() -> None:
             document = load_document(str(SEEDS / gold[side]))
             flagged = [p.index for p in document.paragraphs if p.clutter]
             assert flagged == gold[f"clutter_{side}"], (gold_file.name, side)
+
+
+def test_a_wrapped_line_starting_like_a_list_item_stays_prose() -> None:
+    block = (
+        "  We protect your rights with two steps: (1) copyright the software, and\n"
+        "(2) offer you this license which gives you legal permission to copy,\n"
+        "distribute and/or modify the software.\n"
+    )
+    assert len(split_paragraphs(block)) == 1
