@@ -8,15 +8,20 @@ same (ignoring clutter and cosmetic changes), 1 when they differ, 2 on trouble. 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import os
 import shutil
-import signal
 import sys
 from collections.abc import Iterable, Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from newsdiff import __version__
 from newsdiff.reading import DEFAULT_MAX_BYTES, InputError
+from newsdiff.render.safe import one_line
+
+if TYPE_CHECKING:
+    from newsdiff.model import Document
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -25,18 +30,27 @@ class UsageError(Exception):
     """A bad command line; the message is one line."""
 
 
+class OutputError(Exception):
+    """Standard output cannot be written (closed, disk full); the message is one line."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, exit 2, like the other input errors
         raise UsageError(f"{message} (see 'newsdiff --help')")
 
 
-def _positive_int(text: str) -> int:
+MIN_WIDTH, MAX_WIDTH = 10, 10_000  # narrower cannot hold a line; wider is a typo
+
+
+def _width(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    if not MIN_WIDTH <= value <= MAX_WIDTH:
+        raise argparse.ArgumentTypeError(
+            f"must be between {MIN_WIDTH} and {MAX_WIDTH} columns: {text!r}"
+        )
     return value
 
 
@@ -45,7 +59,7 @@ def _size(text: str) -> int:
     number, unit = (text[:-1], text[-1].lower()) if text[-1:].lower() in units else (text, "")
     try:
         value = int(float(number) * units.get(unit, 1))
-    except ValueError:
+    except (ValueError, OverflowError):  # "lots", "nan", "inf"
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 500k, 64m)") from None
     if value <= 0:
         raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
@@ -69,9 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-f", "--format", choices=("side", "unified", "json"), default="side",
         help="side-by-side (default), unified with inline changes, or JSON",
     )  # fmt: skip
-    parser.add_argument(
-        "-w", "--width", type=_positive_int, help="output width (default: terminal)"
-    )
+    parser.add_argument("-w", "--width", type=_width, help="output width (default: terminal)")
     parser.add_argument(
         "-c", "--changes-only", action="store_true", help="hide unchanged paragraphs"
     )
@@ -104,6 +116,28 @@ def use_color(choice: str, stream, environ=os.environ) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and environ.get("TERM") != "dumb"
 
 
+def _output_stream():
+    """Standard output, checked before any work; text that the output encoding cannot
+    hold (an ASCII or Latin-1 locale) is written as backslash escapes, not a crash."""
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed (>&-)
+        raise OutputError("cannot write output: standard output is closed")
+    if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="backslashreplace")
+    return stream
+
+
+def _write_json(text: str, stream) -> None:
+    """JSON is UTF-8 whatever the locale (RFC 8259)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a StringIO (tests) or similar: it takes text
+        stream.write(text)
+    else:
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+    stream.flush()
+
+
 def _write_lines(lines: Iterable[str], stream) -> None:
     batch: list[str] = []
     for line in lines:
@@ -123,19 +157,18 @@ def run_oneshot(args: argparse.Namespace) -> int:
     left_path, right_path = args.paths
     if left_path == "-" and right_path == "-":
         raise UsageError("standard input (-) can be only one side")
+    stream = _output_stream()
     notes: list[str] = []
-    left = load_document(left_path, args.max_size, notes)
-    right = load_document(right_path, args.max_size, notes)
+    left = _printable_names(load_document(left_path, args.max_size, notes))
+    right = _printable_names(load_document(right_path, args.max_size, notes))
     for note in notes:
-        print(f"newsdiff: note: {note}", file=sys.stderr)
+        say(f"note: {note}")
     alignment = compare(left, right)
     status = EXIT_DIFFERENT if alignment.has_differences else EXIT_SAME
     if args.format == "json":
         from newsdiff.render.json import render_json
 
-        sys.stdout.write(render_json(alignment))
-        sys.stdout.flush()
-        return status
+        return _written(lambda: _write_json(render_json(alignment), stream), status)
     from newsdiff.render.layout import LayoutOptions
     from newsdiff.render.plain import PlainOptions, render_side, render_unified
     from newsdiff.render.theme import UnknownStyle, get_theme
@@ -147,14 +180,50 @@ def run_oneshot(args: argparse.Namespace) -> int:
             f"unknown style {args.style!r} (try default, colorblind, monokai)"
         ) from None
     width = args.width or shutil.get_terminal_size((120, 24)).columns
+    width = min(max(width, MIN_WIDTH), MAX_WIDTH)  # COLUMNS=0 or COLUMNS=99999999
     options = PlainOptions(
         width=width,
         color=use_color(args.color, sys.stdout),
         layout=LayoutOptions(show_clutter=args.clutter, changes_only=args.changes_only),
     )
     render = render_side if args.format == "side" else render_unified
-    _write_lines(render(alignment, theme, options), sys.stdout)
+    return _written(lambda: _write_lines(render(alignment, theme, options), stream), status)
+
+
+def _written(write, status: int) -> int:
+    """Run ``write``; a reader that went away (``| head``) ends the run quietly with the
+    comparison's own status. Python is kept from complaining about the unflushable stdout
+    at exit."""
+    try:
+        write()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except OSError as error:  # a full disk, a closed descriptor, ...
+        raise OutputError(f"cannot write output: {_reason(error)}") from None
     return status
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error) or type(error).__name__
+
+
+def _printable_names(document: Document) -> Document:
+    """A file name that is not UTF-8 (its bytes kept as lone surrogates by Python) gets
+    ``\\xff``-style escapes, so JSON stays valid UTF-8 and the header stays readable."""
+    path = _escape_surrogates(document.path)
+    title = _escape_surrogates(document.title)  # the title falls back to the file name
+    if (path, title) == (document.path, document.title):
+        return document
+    return dataclasses.replace(document, path=path, title=title)
+
+
+def _escape_surrogates(text: str) -> str:
+    try:  # back to the file name's bytes, then UTF-8 with the undecodable ones escaped
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that no byte stands for
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def run_interactive(args: argparse.Namespace) -> int:
@@ -188,26 +257,30 @@ def dispatch(args: argparse.Namespace) -> int:
     return run_oneshot(args)
 
 
+def say(message: str) -> None:
+    """One line on stderr, ``newsdiff: `` first; file names in it cannot break the line or
+    reach the terminal raw. Nothing when stderr is closed."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(f"newsdiff: {one_line(message)}", file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command: the exit status, never a traceback (NEWSDIFF_DEBUG=1 shows one for
+    unexpected errors)."""
     try:
         args = build_parser().parse_args(argv)
         return dispatch(args)
-    except (UsageError, InputError) as error:
-        print(f"newsdiff: {error}", file=sys.stderr)
+    except (UsageError, InputError, OutputError) as error:
+        say(str(error))
         return EXIT_TROUBLE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, and keep Python from complaining
-        # about the unflushable stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_SAME
-    except OSError as error:
-        print(f"newsdiff: cannot write output: {error.strerror or error}", file=sys.stderr)
+    except MemoryError:
+        say("out of memory (are the inputs really articles? see --max-size)")
         return EXIT_TROUBLE
-
-
-if __name__ == "__main__":
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    sys.exit(main())
+    except Exception as error:  # a bug: say so in one line, status 2 (never 1, "different")
+        if os.environ.get("NEWSDIFF_DEBUG"):
+            raise
+        say(f"internal error: {type(error).__name__}: {error} (NEWSDIFF_DEBUG=1 shows where)")
+        return EXIT_TROUBLE

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from typing import BinaryIO
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # 64 MiB per input; raise with --max-size
+_CHUNK = 1024 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -79,29 +81,69 @@ def decode_bytes(data: bytes, name: str = "input") -> DecodedText:
     return DecodedText(normalise_newlines(str(best)), best.encoding, True)
 
 
+def _read_limited(stream: BinaryIO, max_bytes: int) -> bytes | None:
+    """Read all of ``stream`` in chunks; None once it holds more than ``max_bytes``.
+
+    Chunks, not ``read(max_bytes + 1)``: a generous --max-size must not allocate that
+    much memory up front, and an endless source (/dev/zero) stops at the limit."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            return None
+
+
+def _too_big(name: str, max_bytes: int) -> InputError:
+    return InputError(f"{name}: larger than the {_size_text(max_bytes)} limit (see --max-size)")
+
+
+def _size_text(size: int) -> str:
+    for unit, factor in (("G", 1024**3), ("M", 1024**2), ("k", 1024)):
+        if size >= factor and size % factor == 0:
+            return f"{size // factor}{unit}"
+    return f"{size}-byte"
+
+
 def read_source(
     path: str, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
 ) -> bytes:
     """Read a file (or stdin for "-") without ever opening it for writing."""
     if path == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise InputError(
-                f"standard input: larger than the {max_bytes}-byte limit (see --max-size)"
-            )
+        stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
+        if stream is None:
+            raise InputError("standard input: closed, nothing to read")
+        try:
+            data = _read_limited(stream, max_bytes)
+        except OSError as error:
+            raise InputError(f"standard input: cannot read ({_reason(error)})") from None
+        if data is None:
+            raise _too_big("standard input", max_bytes)
         return data
-    if not os.path.exists(path):
-        raise InputError(f"{path}: no such file")
-    if os.path.isdir(path):
-        raise InputError(f"{path}: is a directory, not a file")
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            info = os.fstat(handle.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                raise _too_big(path, max_bytes)
+            data = _read_limited(handle, max_bytes)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except NotADirectoryError:
+        raise InputError(f"{path}: no such file (a part of the path is not a folder)") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
-    if len(data) > max_bytes:
-        raise InputError(f"{path}: larger than the {max_bytes}-byte limit (see --max-size)")
+        raise InputError(f"{path}: cannot read ({_reason(error)})") from None
+    if data is None:
+        raise _too_big(path, max_bytes)
     return data
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error) or type(error).__name__

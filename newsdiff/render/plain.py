@@ -29,6 +29,7 @@ from newsdiff.render.text import numbers, side_paragraphs, stats_line, unified_t
 from newsdiff.render.theme import MARKERS, DiffTheme
 
 STACKED_BELOW = 40  # terminals narrower than this get one column
+MIN_COLUMN = 12  # ... and so do side-by-side columns narrower than this (huge ¶ numbers)
 
 
 @dataclass(frozen=True)
@@ -195,20 +196,22 @@ def origin_text(alignment: Alignment, item: Item) -> str:
 
 def render_side(alignment: Alignment, theme: DiffTheme, options: PlainOptions) -> Iterator[str]:
     """Two columns, one row of paragraphs beside the other."""
-    if options.width < STACKED_BELOW:
+    count = max(len(alignment.left.paragraphs), len(alignment.right.paragraphs), 1)
+    nw = len(f"¶{count}") + 2
+    column = (options.width - 2 * nw - 5) // 2
+    if options.width < STACKED_BELOW or column < MIN_COLUMN:
         yield from render_stacked(alignment, theme, options)
         return
     console = _console(options)
     emit = _Emitter(console, options.color)
     plain = not options.color and _FAST_PATHS
-    count = max(len(alignment.left.paragraphs), len(alignment.right.paragraphs), 1)
-    nw = len(f"¶{count}") + 2
-    column = (options.width - 2 * nw - 5) // 2
     for line in _header(alignment, options):
         yield emit.line(line)
     for item in layout(alignment, options.layout):
         if item.kind is ItemKind.FOLD:
-            yield emit.line(Text(" " * (nw + 1) + fold_text(item), style=theme.dim))
+            fold = Text(fold_text(item), style=theme.dim)
+            for piece in _wrap(console, fold, options.width - nw - 1):
+                yield emit.line(Text.assemble(" " * (nw + 1), piece))
             continue
         if item.kind is ItemKind.ORIGIN:
             note = _pad(Text(origin_text(alignment, item), style=theme.dim), column)
@@ -307,11 +310,11 @@ def render_stacked(alignment: Alignment, theme: DiffTheme, options: PlainOptions
     """One column for very narrow terminals: each side of a row under the other."""
 
     def row_lines(row: Row, console: Console, width: int) -> Iterator[Text]:
-        yield Text(f"{_marker(row)} {row.marker}", style=theme.marker)
+        yield from _wrap(console, Text(f"{_marker(row)} {row.marker}", style=theme.marker), width)
         for side, prefix in (("left", "L"), ("right", "R")):
             indices = row.left if side == "left" else row.right
             for index, paragraph in zip(indices, side_paragraphs(row, side, theme), strict=False):
-                yield Text(f"{prefix}¶{index + 1}", style=theme.number)
+                yield from _wrap(console, Text(f"{prefix}¶{index + 1}", style=theme.number), width)
                 for piece in _wrap(console, paragraph, max(width - 2, 8)):
                     yield Text.assemble("  ", piece)
 
@@ -324,7 +327,8 @@ def render_unified(alignment: Alignment, theme: DiffTheme, options: PlainOptions
 
     def row_lines(row: Row, console: Console, width: int) -> Iterator[Text]:
         label = " ".join(filter(None, (numbers(row.left, "L"), numbers(row.right, "R"))))
-        yield Text(f"{_marker(row)} {label} {row.marker}", style=theme.marker)
+        label = f"{_marker(row)} {label} {row.marker}"
+        yield from _wrap(console, Text(label, style=theme.marker), width)
         for paragraph in unified_text(row, theme, markers).split("\n", allow_blank=True):
             for piece in _wrap(console, paragraph, max(width - 2, 8)):
                 yield Text.assemble("  ", piece)
