@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -68,17 +69,82 @@ def decode_bytes(data: bytes, name: str = "input") -> DecodedText:
         return DecodedText(normalise_newlines(data.decode("utf-8")), "utf-8", False)
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
+    guess = _guess_legacy(data)
+    if guess is None:
+        raise InputError(f"{name}: cannot detect the text encoding (save it as UTF-8)")
+    text, encoding = guess
+    return DecodedText(normalise_newlines(text), encoding, True)
+
+
+def _mostly_utf8(data: bytes) -> DecodedText | None:
+    """UTF-8 with a few bad bytes (a scraper's cut, a stray Latin-1 byte): decoded as UTF-8
+    with U+FFFD for each bad sequence, when there are at least as many good multi-byte
+    characters as bad sequences. Legacy 8-bit text almost never contains even one valid
+    multi-byte UTF-8 sequence, so it is left to ``_guess_legacy``."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    if good < max(bad, 1):
+        return None
+    encoding = f"utf-8 ({bad} invalid byte sequence{'s' if bad > 1 else ''} shown as U+FFFD)"
+    return DecodedText(normalise_newlines(text), encoding, True)
+
+
+# The legacy encodings web pages and newsroom systems actually use (WHATWG's list, less
+# the rare ones). Leaving out EBCDIC, DOS and Mac code pages and UTF-16 without a BOM
+# keeps charset-normalizer from picking them for short Western texts.
+_LEGACY = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "cp1258", "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_8", "iso8859_13",
+    "iso8859_15", "koi8_r", "koi8_u", "cp874", "cp932", "euc_jp", "iso2022_jp", "gb18030",
+    "big5", "cp949",
+)  # fmt: skip
+_MULTIBYTE = frozenset({"cp932", "euc_jp", "iso2022_jp", "gb18030", "big5", "cp949"})
+_WIDE = re.compile("[\u2e80-\U0010ffff]")
+_LATIN_WORD_INSIDE = re.compile(r"(?<=[A-Za-z])[^\x00-\x7f](?=[A-Za-z])")
+
+
+def _plausible(text: str, encoding: str) -> bool:
+    """False for East Asian readings of Western bytes: an accented letter and the ASCII
+    letter after it read as one ideograph sitting inside a Latin word ("A誽o" for "Ação")."""
+    if encoding not in _MULTIBYTE:
+        return True
+    wide = len(_WIDE.findall(text))
+    return wide > 0 and len(_LATIN_WORD_INSIDE.findall(text)) <= wide // 5
+
+
+def _guess_legacy(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) for 8-bit text, or None.
+
+    charset-normalizer ranks the candidates in ``_LEGACY`` (implausible East Asian readings
+    dropped); a multi-byte East Asian reading wins a tie with Thai (whose bytes pair up the
+    same way); then, as browsers do, windows-1252 is preferred when it reads the bytes and
+    the ranking has no better evidence: the same text, a tie, or no language recognised."""
     from charset_normalizer import from_bytes  # imported only when UTF-8 fails
 
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None:
-        raise InputError(f"{name}: cannot detect the text encoding")
-    # Short Latin texts often fit several code pages equally well; on a tie prefer
-    # windows-1252, the web's default for such bytes (as browsers do).
-    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-    best = next((m for m in tied if m.encoding == "cp1252"), best)
-    return DecodedText(normalise_newlines(str(best)), best.encoding, True)
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    matches = [m for m in from_bytes(data, cp_isolation=list(_LEGACY))]
+    matches = [m for m in matches if _plausible(str(m), m.encoding)]
+    if not matches:
+        return (western, "cp1252") if western is not None else None
+    best = matches[0]
+    tied = [m for m in matches if m.chaos <= best.chaos + 0.01]
+    if best.encoding == "cp874":
+        best = next((m for m in tied if m.encoding in _MULTIBYTE), best)
+    prefer_western = western is not None and best.encoding not in _MULTIBYTE
+    if prefer_western and (
+        str(best) == western
+        or best.coherence == 0
+        or any(m.encoding == "cp1252" and m.coherence >= best.coherence for m in tied)
+    ):
+        return western, "cp1252"
+    return str(best), best.encoding
 
 
 def _read_limited(stream: BinaryIO, max_bytes: int) -> bytes | None:
