@@ -103,7 +103,7 @@ _LEGACY = (
     "big5", "cp949",
 )  # fmt: skip
 _MULTIBYTE = frozenset({"cp932", "euc_jp", "iso2022_jp", "gb18030", "big5", "cp949"})
-_WIDE = re.compile("[\u2e80-\U0010ffff]")
+_WIDE = re.compile("[^\x00-\u2e7f]")  # U+2E80 and up (the negated class compiles faster)
 _LATIN_WORD_INSIDE = re.compile(r"(?<=[A-Za-z])[^\x00-\x7f](?=[A-Za-z])")
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball project's C stemmers
 from rapidfuzz.distance import LCSseq
 
 _QUOTES = str.maketrans(
@@ -59,7 +59,7 @@ class _StemCache(dict[str, str]):
     def __missing__(self, word: str) -> str:
         stemmer = getattr(self._local, "stemmer", None)
         if stemmer is None:
-            stemmer = self._local.stemmer = snowballstemmer.stemmer("english")
+            stemmer = self._local.stemmer = Stemmer.Stemmer("english")
         found = self[word] = stemmer.stemWord(word)
         return found
 
