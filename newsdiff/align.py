@@ -1,5 +1,7 @@
 """Paragraph alignment: anchors, a bead DP inside the gaps, then moves and repeats.
 
+0. **Openings**: the two headlines and the two leads (``leads``) are paired by position
+   when they share something and nothing else is much closer; the rest aligns around them.
 1. **Anchors** (patience): paragraphs equal after normalisation and unique on both sides,
    kept as the longest chain in order. They cut the articles into small gaps, so long
    documents never need a quadratic DP. Cost: O(n log n).
@@ -29,6 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from newsdiff.leads import pair_openings
 from newsdiff.moves import mark_out_of_order, pair_leftovers
 from newsdiff.pairing import (
     BEADS,
@@ -198,7 +201,13 @@ def align_features(
     """Align two paragraph sequences; beads come in reading order of the right side,
     with deletions where they stood on the left."""
     scorer = Scorer(left, right, config or AlignConfig())
-    beads = _align_range(scorer, (0, 0), (len(left), len(right)))
+    beads: list[Bead] = []
+    start = (0, 0)
+    for opening in pair_openings(scorer):  # the rest aligns between and after them
+        beads.extend(_align_range(scorer, start, (opening.left[0], opening.right[0])))
+        beads.append(opening)
+        start = (opening.left[-1] + 1, opening.right[-1] + 1)
+    beads.extend(_align_range(scorer, start, (len(left), len(right))))
     pair_leftovers(scorer, beads)
     beads = [b for b in beads if b.left or b.right]
     beads = attach_twins(scorer, beads)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from newsdiff.align import AlignConfig, Bead, align_features
 from newsdiff.inline import count_words, diff_words
 from newsdiff.model import Alignment, Document, Row, RowKind, Span, SpanOp, Stats
-from newsdiff.similarity import Features, features, kept_in_order
+from newsdiff.similarity import Features, features, is_lone_dateline, kept_in_order
 
 EDITED_MIN_KEPT = 0.75  # share of the shorter side's words kept in order for "edited"
 
@@ -34,15 +34,11 @@ def document_features(
     return out
 
 
-def _lone_dateline(f: Features) -> bool:
-    return bool(f.dateline) and f.dateline == " ".join(f.tokens)
-
-
 def classify(left: list[Features], right: list[Features]) -> RowKind:
     """same / edited / reworded for a row with paragraphs on both sides."""
     if " ".join(f.key for f in left) == " ".join(f.key for f in right):
         return RowKind.SAME
-    if any(len(side) == 1 and _lone_dateline(side[0]) for side in (left, right)):
+    if any(len(side) == 1 and is_lone_dateline(side[0]) for side in (left, right)):
         return RowKind.REWORDED  # a lone dateline shares only the place with the other side
     left_words = [w for f in left for w in f.tokens]
     right_words = [w for f in right for w in f.tokens]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsdiff.pairing import Bead, Scorer
-from newsdiff.similarity import Features, Weights, containment, dice
+from newsdiff.similarity import Features, Weights, containment, dice, is_lone_dateline
 
 
 def link_repeats(scorer: Scorer, beads: list[Bead]) -> None:
@@ -114,7 +114,7 @@ def attach_datelines(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
         own, other = (scorer.left, scorer.right) if side == "left" else (scorer.right, scorer.left)
         index = (bead.left or bead.right)[0]
         f = own[index]
-        if not f.dateline or " ".join(f.tokens) != f.dateline or f.clutter:
+        if f.clutter or not is_lone_dateline(f):
             out.append(bead)
             continue
         target = next(

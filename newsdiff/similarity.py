@@ -126,6 +126,11 @@ def dateline(text: str) -> str:
     return " ".join(found.group(1).split()).casefold() if found else ""
 
 
+def is_lone_dateline(f: Features) -> bool:
+    """A line holding only a dateline ("MOSCOW:")."""
+    return bool(f.dateline) and f.dateline == " ".join(f.tokens)
+
+
 def features(text: str, clutter: bool = False) -> Features:
     key = normalise(text)
     tokens = _WORD.findall(key)
