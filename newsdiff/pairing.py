@@ -21,6 +21,7 @@ class AlignConfig:
     weak_threshold: float = 0.19  # leftovers this similar pair up if each is the other's best
     move_min_stems: int = 3  # a fuzzy move needs this many content stems on both sides
     repeat_containment: float = 0.85  # a leftover this contained in another paragraph links to it
+    repeat_similarity: float = 0.5  # ... or is this similar to a linked one (told twice)
     repeat_min_stems: int = 4  # ... if it has at least this many content stems
     max_gap_cells: int = 40_000  # larger gaps are cut by secondary anchors / a band
     band: int = 60  # half-width of the band in an oversized gap

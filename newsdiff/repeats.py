@@ -14,16 +14,19 @@ def link_repeats(scorer: Scorer, beads: list[Bead]) -> None:
     """Link leftovers that repeat text found elsewhere, in place: a copy of a paragraph of
     the same side inherits that paragraph's counterpart (a headline printed three times);
     a paragraph almost wholly contained in one of the other side links to it (a standfirst
-    repeating part of the lead)."""
+    repeating part of the lead), and so does one much like an already linked paragraph of
+    the other side (one version telling the same thing twice)."""
     config = scorer.config
-    weights = scorer.weights
     for side in ("left", "right"):
         own, other = (scorer.left, scorer.right) if side == "left" else (scorer.right, scorer.left)
         counterpart: dict[int, int] = {}
+        linked_other: set[int] = set()
         for bead in beads:
             mine, theirs = (bead.left, bead.right) if side == "left" else (bead.right, bead.left)
-            if theirs and not bead.repeat:
-                counterpart.update((k, theirs[0]) for k in mine)
+            if theirs and mine:
+                linked_other.update(theirs)
+                if not bead.repeat:
+                    counterpart.update((k, theirs[0]) for k in mine)
         own_index = scorer.index(side)
         index = scorer.index("right" if side == "left" else "left")
         for bead in beads:
@@ -33,28 +36,39 @@ def link_repeats(scorer: Scorer, beads: list[Bead]) -> None:
             f = own[mine[0]]
             if f.clutter or len(f.stems) < config.repeat_min_stems:
                 continue
-            copy_of = _best_copy(f, own, own_index.candidates(f, counterpart), weights)
+            copy_of = _best_copy(f, own, own_index.candidates(f, counterpart), scorer.weights)
             if copy_of is not None:
-                target = counterpart[copy_of]
+                target: int | None = counterpart[copy_of]
+            else:
+                target = _repeated_in(f, other, index.candidates(f), linked_other, scorer)
+            if target is not None:
                 if side == "left":
                     bead.right = (target,)
                 else:
                     bead.left = (target,)
-                bead.score, bead.repeat = dice(f.stems, other[target].stems, weights), True
-                continue
-            best, best_k = 0.0, -1
-            for k in index.candidates(f):
-                if other[k].role != f.role:
-                    continue
-                c = containment(f.stems, other[k].stems, weights)
-                if c > best:
-                    best, best_k = c, k
-            if best >= config.repeat_containment:
-                if side == "left":
-                    bead.right = (best_k,)
-                else:
-                    bead.left = (best_k,)
-                bead.score, bead.repeat = dice(f.stems, other[best_k].stems, weights), True
+                bead.score, bead.repeat = dice(f.stems, other[target].stems, scorer.weights), True
+
+
+def _repeated_in(
+    f: Features, other: Sequence[Features], candidates: list[int], linked: set[int], scorer: Scorer
+) -> int | None:
+    """The paragraph of the other side that ``f`` repeats: one holding nearly all of its
+    words, else a linked one much like it."""
+    contained, contained_k, closest, closest_k = 0.0, -1, 0.0, -1
+    for k in candidates:
+        if other[k].role != f.role:
+            continue
+        c = containment(f.stems, other[k].stems, scorer.weights)
+        if c > contained:
+            contained, contained_k = c, k
+        d = dice(f.stems, other[k].stems, scorer.weights)
+        if d > closest and k in linked:
+            closest, closest_k = d, k
+    if contained >= scorer.config.repeat_containment:
+        return contained_k
+    if closest >= scorer.config.repeat_similarity:
+        return closest_k
+    return None
 
 
 def _best_copy(
