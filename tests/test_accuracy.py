@@ -20,6 +20,14 @@ from newsdiff.document import load_document
 from newsdiff.render.json import to_dict
 
 GOLD_FILES = sorted(DATA.glob("pair_*.json"))
+DEV_GOLD_FILES = sorted((DATA / "devgold").glob("pair_*.json"))
+AGENCY = {"000": "AFP", "001": "AFP", "002": "AFP", "003": "AP", "004": "AP"}
+
+
+def _cross_agency(gold: dict) -> bool:
+    return AGENCY[gold["left"][:3]] != AGENCY[gold["right"][:3]]
+
+
 SHARED_SCORER = ROOT.parent / "shared" / "gold" / "score.py"
 
 
@@ -42,6 +50,26 @@ def test_alignment_matches_gold(gold_file: Path, record_property) -> None:
     assert result.f1 >= 0.95, f"missed {result.missed}, spurious {result.spurious}"
     assert result.kind_accuracy is not None and result.kind_accuracy >= 0.8
     assert result.clutter_recall >= 0.9 and result.clutter_precision >= 0.9
+
+
+def test_alignment_on_second_opinion_gold(record_property) -> None:
+    """The other eight seed pairs (tests/data/devgold): per-pair scores are reported;
+    regression floors well below the reference bar, as one annotator made this gold."""
+    f1 = {"cross-agency": [], "near-duplicate": []}
+    for gold_file in DEV_GOLD_FILES:
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        result = score(gold, _system(gold))
+        group = "cross-agency" if _cross_agency(gold) else "near-duplicate"
+        f1[group].append(result.f1)
+        record_property(
+            "accuracy",
+            f"dev {gold_file.stem} ({group}): P {result.precision:.3f} R {result.recall:.3f} "
+            f"F1 {result.f1:.3f} kind {result.kind_accuracy} clutter R {result.clutter_recall:.3f}",
+        )
+        assert result.clutter_recall >= 0.9, gold_file.stem
+        assert result.f1 >= (0.55 if group == "cross-agency" else 0.9), gold_file.stem
+    assert len(f1["cross-agency"]) == 6 and len(f1["near-duplicate"]) == 2
+    assert sum(f1["cross-agency"]) / 6 >= 0.65
 
 
 @pytest.mark.skipif(

@@ -108,6 +108,16 @@ def test_repeated_caption_joins_its_twin() -> None:
     assert any(row.right == (1, 2) for row in result.rows)
 
 
+def test_a_fact_told_twice_links_both_tellings() -> None:
+    again = (
+        "Economists at the statistics office noted on Monday that inflation reached 7.4 "
+        "percent in October, a level not seen since records began."
+    )
+    result = align(P[:4], [P[0], P[1], P[2], again, P[3]])
+    assert ((1,), (1,)) in links(result)
+    assert ((1,), (3,)) in links(result)
+
+
 def test_clutter_is_never_paired_with_story() -> None:
     result = align([*P[:3], "Share via"], [*P[:3], "Load Next Story"])
     assert not any(r.left == (3,) and r.right for r in result.rows)
