@@ -13,8 +13,8 @@ Cost: about 0.2-1 ms for two 100-word paragraphs.
 from __future__ import annotations
 
 import re
-
-from diff_match_patch import diff_match_patch
+from functools import cache
+from typing import Any
 
 from newsdiff.model import Span, SpanOp
 from newsdiff.similarity import STOP_WORDS, normalise
@@ -24,8 +24,35 @@ _WORD = re.compile(r"\w+")
 _FIRST_CODE_POINT = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 
-_dmp = diff_match_patch()
-_dmp.Diff_Timeout = 0  # word mode is fast; a timeout would silently give a worse diff
+try:  # Google's C++ build of diff-match-patch: the same diffs, about 12 times faster
+    from fast_diff_match_patch import diff as _compiled_diff
+except ImportError:  # pragma: no cover - the pure-Python diff-match-patch is the fallback
+    _compiled_diff = None
+
+_OPS = {"=": 0, "-": -1, "+": 1}
+
+
+def diff_main(a: str, b: str) -> list[tuple[int, str]]:
+    """diff-match-patch's ``diff_main(a, b, checklines=False)`` with no time limit (a limit
+    would silently give a worse diff), from the compiled build when it is installed."""
+    if _compiled_diff is None:
+        return python_diff_main(a, b)
+    found = _compiled_diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=False)
+    return [(_OPS[op], text) for op, text in found]
+
+
+@cache
+def _python_dmp() -> Any:
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    return dmp
+
+
+def python_diff_main(a: str, b: str) -> list[tuple[int, str]]:
+    """The same with the pure-Python diff-match-patch (the reference the tests compare to)."""
+    return [(op, text) for op, text in _python_dmp().diff_main(a, b, False)]
 
 
 def tokenize(text: str) -> list[str]:
@@ -78,7 +105,7 @@ def diff_words(left: str, right: str) -> tuple[Span, ...]:
         return (Span(SpanOp.DELETE, left, ""),)
     codec = _Codec()
     a, b = codec.encode(tokenize(left)), codec.encode(tokenize(right))
-    diffs = _dmp.diff_main(a, b, False)
+    diffs = diff_main(a, b)
     raw: list[tuple[SpanOp, str, str]] = []
     for op, text in _absorb_trivial_equalities([(op, codec.decode(chars)) for op, chars in diffs]):
         if op == 0:

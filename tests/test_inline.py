@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from newsdiff.inline import count_words, diff_words
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdiff.inline import count_words, diff_main, diff_words, python_diff_main
 from newsdiff.model import SpanOp
 
 
@@ -72,3 +75,28 @@ def test_thousands_of_distinct_tokens_survive_the_code_point_mapping() -> None:
     spans = diff_words(left, right)
     assert "".join(s.left for s in spans) == left
     assert "".join(s.right for s in spans) == right
+
+
+_CODE_POINTS = st.characters(
+    min_codepoint=0x100, max_codepoint=0x10FFFF, exclude_categories=("Cs",)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_CODE_POINTS, min_size=1, max_size=12).flatmap(
+        lambda pool: st.tuples(
+            st.text(st.sampled_from(pool), max_size=80), st.text(st.sampled_from(pool), max_size=80)
+        )
+    )
+)
+def test_compiled_diff_match_patch_gives_the_python_diffs(texts: tuple[str, str]) -> None:
+    """The word diff runs on Google's C++ diff-match-patch when installed; it must give
+    exactly what the pure-Python diff-match-patch gives (on token-coded strings)."""
+    a, b = texts
+    assert diff_main(a, b) == python_diff_main(a, b)
+
+
+def test_compiled_diff_match_patch_is_installed() -> None:
+    """The declared dependency is present, so the fast path above is the one tested."""
+    import fast_diff_match_patch  # noqa: F401
