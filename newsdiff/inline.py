@@ -64,30 +64,22 @@ class _Codec:
 
     def __init__(self) -> None:
         self.code: dict[str, str] = {}
-        self.tokens: list[str] = []
+        self.token: dict[str, str] = {}
 
     def encode(self, tokens: list[str]) -> str:
-        out = []
-        for token in tokens:
-            char = self.code.get(token)
-            if char is None:
-                point = _FIRST_CODE_POINT + len(self.tokens)
-                if point >= _SURROGATES.start:
-                    point += len(_SURROGATES)
-                char = chr(point)
-                self.code[token] = char
-                self.tokens.append(token)
-            out.append(char)
-        return "".join(out)
+        code = self.code
+        for token in dict.fromkeys(tokens):
+            if token in code:
+                continue
+            point = _FIRST_CODE_POINT + len(code)
+            if point >= _SURROGATES.start:
+                point += len(_SURROGATES)
+            code[token] = char = chr(point)
+            self.token[char] = token
+        return "".join(map(code.__getitem__, tokens))
 
     def decode(self, chars: str) -> str:
-        tokens = self.tokens
-        return "".join(
-            tokens[
-                ord(c) - _FIRST_CODE_POINT - (len(_SURROGATES) if ord(c) >= _SURROGATES.stop else 0)
-            ]
-            for c in chars
-        )
+        return "".join(map(self.token.__getitem__, chars))
 
 
 def _cosmetic(a: str, b: str) -> bool:

@@ -68,7 +68,8 @@ class Scorer:
         found = self._rarest.get(id(f))
         if found is None:
             df = self.weights.df
-            found = sorted(f.stems, key=lambda s: (df[s], s))[: self.config.rare_stems]
+            # by frequency, ties by the stem itself (set order varies between runs)
+            found = sorted(sorted(f.stems), key=df.__getitem__)[: self.config.rare_stems]
             self._rarest[id(f)] = found
         return found
 

@@ -46,8 +46,9 @@ STOP_WORDS = frozenset(
 def normalise(text: str) -> str:
     """Text for equality tests: NFKC, ASCII quotes and dashes, no double quotes, one space,
     case-folded. Two paragraphs equal under this are "same" (cosmetic differences only)."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).replace('"', "")
-    return " ".join(text.split()).casefold()
+    if not text.isascii():  # NFKC and the quote table leave ASCII as it is
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return " ".join(text.replace('"', "").split()).casefold()
 
 
 class _StemCache(dict[str, str]):
