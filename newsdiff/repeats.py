@@ -61,9 +61,10 @@ def _repeated_in(
         c = containment(f.stems, other[k].stems, scorer.weights)
         if c > contained:
             contained, contained_k = c, k
-        d = dice(f.stems, other[k].stems, scorer.weights)
-        if d > closest and k in linked:
-            closest, closest_k = d, k
+        if k in linked:
+            d = dice(f.stems, other[k].stems, scorer.weights)
+            if d > closest:
+                closest, closest_k = d, k
     if contained >= scorer.config.repeat_containment:
         return contained_k
     if closest >= scorer.config.repeat_similarity:
