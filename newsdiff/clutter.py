@@ -31,18 +31,22 @@ _LABELS = frozenset(
     more from|see also|also read|don't miss|popular""".replace("\n", "").split("|")
 )
 _LABELS = frozenset(label.strip() for label in _LABELS)
-_FURNITURE = re.compile(
-    r"^(?:text size|font size)\b"
-    r"|^(?:sign up|subscribe)\b.{0,80}$"
-    r"|^(?:published|updated|posted|last updated|first published)\b.{0,60}\d.{0,40}$"
-    r"|you may occasionally receive promotional content"
-    r"|\ball rights reserved\b"
-    r"|^copyright\b|^©"
-    r"|^(?:photo|image|picture|video)(?: credit)?s?\s*:"
-    r"|\b(?:contributed to this report|contributed reporting)\b"
-    r"|\bwrites? for the associated press\b"
-    r"|^(?:additional )?(?:reporting|writing|editing) by\b",
+_FURNITURE_START = re.compile(
+    r"(?:text size|font size)\b"
+    r"|(?:sign up|subscribe)\b.{0,80}$"
+    r"|(?:published|updated|posted|last updated|first published)\b.{0,60}\d.{0,40}$"
+    r"|copyright\b|©"
+    r"|(?:photo|image|picture|video)(?: credit)?s?\s*:"
+    r"|(?:additional )?(?:reporting|writing|editing) by\b",
     re.IGNORECASE,
+)
+# Phrases found anywhere in a line; a plain substring test picks the lines worth a regex.
+_FURNITURE_KEYS = ("promotional content", "rights reserved", "contribut", "associated press")
+_FURNITURE_ANYWHERE = re.compile(
+    r"you may occasionally receive promotional content"
+    r"|\ball rights reserved\b"
+    r"|\b(?:contributed to this report|contributed reporting)\b"
+    r"|\bwrites? for the associated press\b",
 )
 _TAIL_MARKERS = re.compile(
     r"^(?:more to read|load next story|load more|related(?: articles| stories| news)?|"
@@ -69,10 +73,13 @@ def is_furniture_line(text: str) -> bool:
     label = _label(stripped)
     if label in _LABELS:
         return True
-    if len(stripped) <= 300 and _FURNITURE.search(
-        label if len(label) < len(stripped) else stripped
-    ):
-        return True
+    if len(stripped) <= 300:
+        text = label if len(label) < len(stripped) else stripped
+        if _FURNITURE_START.match(text):
+            return True
+        lowered = text.lower()
+        if any(key in lowered for key in _FURNITURE_KEYS) and _FURNITURE_ANYWHERE.search(lowered):
+            return True
     return "©" in stripped and len(stripped) < 200
 
 
