@@ -30,9 +30,9 @@ def find_headline(paragraphs: Sequence[Features]) -> tuple[int, ...]:
 
 
 def find_lead(paragraphs: Sequence[Features]) -> tuple[int, ...]:
-    """Indices of the lead: the first body paragraph opening with a dateline (a lone
-    dateline line with the paragraph after it), else the first body paragraph of sentence
-    length; () when the top of the article has neither."""
+    """Indices of the lead: the first body paragraph of sentence length, or a paragraph
+    opening with a dateline before it (a lone dateline line takes the paragraph right
+    after it); () when the top of the article has none."""
     top = [
         (k, f)
         for k, f in enumerate(paragraphs[:OPENING_SEARCH])
@@ -42,42 +42,45 @@ def find_lead(paragraphs: Sequence[Features]) -> tuple[int, ...]:
         if f.dateline:
             if not is_lone_dateline(f):
                 return (k,)
-            following = k + 1
-            if position + 1 < len(top) and top[position + 1][0] == following:
-                return (k, following)
-            return ()
-    return next(((k,) for k, f in top if len(f.tokens) >= LEAD_MIN_WORDS), ())
+            if position + 1 < len(top) and top[position + 1][0] == k + 1:
+                return (k, k + 1)
+        if len(f.tokens) >= LEAD_MIN_WORDS:
+            return (k,)
+    return ()
 
 
 def pair_openings(scorer: Scorer) -> list[Bead]:
     """Rows pairing the two headlines and the two leads, in order. An opening is left out
     when either side lacks it, the two share too little, or one of them is much closer to
     some other paragraph (a lead deleted in one version)."""
-    beads = []
+    beads: list[Bead] = []
     for find in (find_headline, find_lead):
-        bead = _pair(scorer, find(scorer.left), find(scorer.right))
-        if bead is not None and (not beads or _follows(beads[-1], bead)):
-            beads.append(bead)
+        found = _pair(scorer, find(scorer.left), find(scorer.right))
+        if found and (not beads or _follows(beads[-1], found[0])):
+            beads.extend(found)
     return beads
 
 
-def _pair(scorer: Scorer, left: tuple[int, ...], right: tuple[int, ...]) -> Bead | None:
+def _pair(scorer: Scorer, left: tuple[int, ...], right: tuple[int, ...]) -> list[Bead]:
     if not left or not right:
-        return None
+        return []
     i, j = left[-1], right[-1]
     similarity = scorer.pair(i, j)
     if similarity < OPENING_MIN_SIMILARITY:
-        return None
+        return []
     rival = max(similarity, RIVAL_SIMILARITY)
     if any(scorer.pair(i, k) > rival for k in scorer.index("right").candidates(scorer.left[i])):
-        return None
+        return []
     if any(scorer.pair(k, j) > rival for k in scorer.index("left").candidates(scorer.right[j])):
-        return None
-    return Bead(
-        _dateline_kept(left, scorer.left, scorer.right[right[0]]),
-        _dateline_kept(right, scorer.right, scorer.left[left[0]]),
-        similarity,
-    )
+        return []
+    left = _dateline_kept(left, scorer.left, scorer.right[right[0]])
+    right = _dateline_kept(right, scorer.right, scorer.left[left[0]])
+    if len(left) == len(right) == 2:  # a lone dateline on each side: datelines pair up
+        return [
+            Bead(left[:1], right[:1], scorer.pair(left[0], right[0])),
+            Bead(left[1:], right[1:], similarity),
+        ]
+    return [Bead(left, right, similarity)]
 
 
 def _follows(before: Bead, after: Bead) -> bool:

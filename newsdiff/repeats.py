@@ -15,7 +15,8 @@ def link_repeats(scorer: Scorer, beads: list[Bead]) -> None:
     the same side inherits that paragraph's counterpart (a headline printed three times);
     a paragraph almost wholly contained in one of the other side links to it (a standfirst
     repeating part of the lead), and so does one much like an already linked paragraph of
-    the other side (one version telling the same thing twice)."""
+    the other side that was not kept unchanged (one version telling the same thing twice).
+    """
     config = scorer.config
     for side in ("left", "right"):
         own, other = (scorer.left, scorer.right) if side == "left" else (scorer.right, scorer.left)
@@ -24,7 +25,8 @@ def link_repeats(scorer: Scorer, beads: list[Bead]) -> None:
         for bead in beads:
             mine, theirs = (bead.left, bead.right) if side == "left" else (bead.right, bead.left)
             if theirs and mine:
-                linked_other.update(theirs)
+                if not _kept_as_is(bead, scorer):  # a kept paragraph and a new one like it
+                    linked_other.update(theirs)  # are two facts, not one told twice
                 if not bead.repeat:
                     counterpart.update((k, theirs[0]) for k in mine)
         own_index = scorer.index(side)
@@ -47,6 +49,14 @@ def link_repeats(scorer: Scorer, beads: list[Bead]) -> None:
                 else:
                     bead.left = (target,)
                 bead.score, bead.repeat = dice(f.stems, other[target].stems, scorer.weights), True
+
+
+def _kept_as_is(bead: Bead, scorer: Scorer) -> bool:
+    """A row pairing a paragraph with an unchanged copy of itself."""
+    return (
+        len(bead.left) == len(bead.right) == 1
+        and scorer.left[bead.left[0]].key == scorer.right[bead.right[0]].key
+    )
 
 
 def _repeated_in(

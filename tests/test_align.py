@@ -113,9 +113,19 @@ def test_a_fact_told_twice_links_both_tellings() -> None:
         "Economists at the statistics office noted on Monday that inflation reached 7.4 "
         "percent in October, a level not seen since records began."
     )
-    result = align(P[:4], [P[0], P[1], P[2], again, P[3]])
+    edited = P[1].replace("highest", "steepest")
+    result = align(P[:4], [P[0], edited, P[2], again, P[3]])
     assert ((1,), (1,)) in links(result)
     assert ((1,), (3,)) in links(result)
+
+
+def test_a_new_paragraph_like_a_kept_one_is_an_insertion_not_a_retelling() -> None:
+    update = (
+        "Inflation reached 7.9 percent in November, the highest level since records began, "
+        "the statistics office said."
+    )
+    result = align(P[:4], [P[0], P[1], update, P[2], P[3]])
+    assert [r.right for r in result.rows if r.kind is RowKind.INSERTED] == [(2,)]
 
 
 def test_clutter_is_never_paired_with_story() -> None:

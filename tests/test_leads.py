@@ -65,3 +65,21 @@ def test_a_lead_deleted_in_one_version_is_not_paired_by_position() -> None:
     left, right = feats(lead, P[1], P[2]), feats(P[1], P[2])
     assert pair_openings(Scorer(left, right, AlignConfig())) == []
     assert ((1,), (0,)) in links(align([lead, P[1], P[2]], [P[1], P[2]]))
+
+
+def test_lone_datelines_on_both_sides_pair_with_each_other_not_as_a_merge() -> None:
+    body = LEAD.removeprefix("PARIS: ")
+    texts = [HEADLINE, "PARIS:", body, P[1]]
+    result = align(texts, texts)
+    assert [(r.left, r.right) for r in result.rows] == [((k,), (k,)) for k in range(4)]
+    assert result.stats.merged == 0
+
+
+def test_a_dateline_late_in_the_article_does_not_make_the_lead() -> None:
+    late = "UPDATE: The central bank later said the rise would be its last this year."
+    assert find_lead(feats(HEADLINE, P[0], P[1], late)) == (1,)
+
+
+def test_a_lone_dateline_with_nothing_after_it_falls_back_to_the_first_long_paragraph() -> None:
+    assert find_lead(feats(HEADLINE, "KYIV:")) == ()
+    assert find_lead(feats(HEADLINE, "A short standfirst.", "KYIV:", "Share via", P[0])) == (4,)
