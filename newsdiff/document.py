@@ -3,8 +3,8 @@
 The paragraph rule (documented in the README):
 - Blank (whitespace-only) lines separate blocks.
 - A block whose lines look like hard-wrapped prose (every line but the last between
-  40 and 100 characters, and not a list: no item marker on the first line, at most one
-  on the others) is joined into one paragraph.
+  40 and 100 characters, and not a list: at most one line opens with an item marker, as
+  in a numbered section "0. This License ...") is joined into one paragraph.
 - Otherwise every non-empty line of a block is its own paragraph (one-paragraph-per-line
   files, captions under a date line, ticker lists).
 Paragraph text is the stripped line (or the stripped lines joined by one space).
@@ -26,9 +26,10 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]\s|\d{1,3}[.)]\s|\(?[a-z0-9]{1,3}\)\s)"
 def _is_hard_wrapped(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
-    items = sum(1 for line in lines if _LIST_ITEM.match(line))
-    if items >= 2 or (items and _LIST_ITEM.match(lines[0])):
-        return False  # a list; a "(2) ..." that merely wraps onto a new line is still prose
+    # Two item markers make a list; one is a numbered paragraph ("0. This License ...") or
+    # a "(2) ..." that merely wraps onto a new line: still prose.
+    if sum(1 for line in lines if _LIST_ITEM.match(line)) >= 2:
+        return False
     body = [len(line.strip()) for line in lines[:-1]]
     if not all(_WRAP_MIN <= n <= _WRAP_MAX for n in body):
         return False

@@ -109,6 +109,15 @@ def test_clutter_flags_match_gold_sample() -> None:
             assert flagged == gold[f"clutter_{side}"], (gold_file.name, side)
 
 
+def test_a_numbered_hard_wrapped_section_is_one_paragraph() -> None:
+    block = (
+        "  0. This License applies to any program or other work which contains\n"
+        "a notice placed by the copyright holder saying it may be distributed\n"
+        "under the terms of this General Public License.\n"
+    )
+    assert len(split_paragraphs(block)) == 1
+
+
 def test_a_wrapped_line_starting_like_a_list_item_stays_prose() -> None:
     block = (
         "  We protect your rights with two steps: (1) copyright the software, and\n"
