@@ -110,7 +110,7 @@ def role(text: str) -> str:
     if _CAPTION.search(text[-100:]):
         return "caption"
     stripped = text.strip().rstrip(_CLOSING)
-    words = len(text.split())
+    words = len(text.split(maxsplit=HEADING_MAX_WORDS))  # exact up to the bound, cheap beyond
     if (
         stripped
         and 0 < words <= HEADING_MAX_WORDS
