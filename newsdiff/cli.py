@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import dataclasses
 import os
-import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -40,6 +39,20 @@ class _Parser(argparse.ArgumentParser):
 
 
 MIN_WIDTH, MAX_WIDTH = 10, 10_000  # narrower cannot hold a line; wider is a typo
+
+
+def terminal_width(fallback: int = 120) -> int:
+    """``COLUMNS``, else the width of the terminal on standard output or, when that is a
+    pipe (``newsdiff a b | less -R``), on standard error; else ``fallback``."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.__stdout__, sys.__stderr__):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            continue
+    return fallback
 
 
 def _width(text: str) -> int:
@@ -179,7 +192,7 @@ def run_oneshot(args: argparse.Namespace) -> int:
         raise UsageError(
             f"unknown style {args.style!r} (try default, colorblind, monokai)"
         ) from None
-    width = args.width or shutil.get_terminal_size((120, 24)).columns
+    width = args.width or terminal_width()
     width = min(max(width, MIN_WIDTH), MAX_WIDTH)  # COLUMNS=0 or COLUMNS=99999999
     options = PlainOptions(
         width=width,

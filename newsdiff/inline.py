@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from newsdiff.model import Span, SpanOp
-from newsdiff.similarity import STOP_WORDS, normalise
+from newsdiff.similarity import STOP_WORDS, cosmetic_form
 
 _TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])|\s+")  # a word or mark with the space before it
 _WORD = re.compile(r"\w+")
@@ -83,8 +83,8 @@ class _Codec:
 
 
 def _cosmetic(a: str, b: str) -> bool:
-    """True when two pieces differ only in whitespace or quote/dash style."""
-    return normalise(a) == normalise(b)
+    """True when two pieces differ only in whitespace or quote/dash style (not in case)."""
+    return cosmetic_form(a) == cosmetic_form(b)
 
 
 def diff_words(left: str, right: str) -> tuple[Span, ...]:

@@ -46,12 +46,18 @@ STOP_WORDS = frozenset(
 )
 
 
-def normalise(text: str) -> str:
-    """Text for equality tests: NFKC, ASCII quotes and dashes, no double quotes, one space,
-    case-folded. Two paragraphs equal under this are "same" (cosmetic differences only)."""
+def cosmetic_form(text: str) -> str:
+    """Text without cosmetic differences: NFKC, ASCII quotes and dashes, no double quotes,
+    one space. Two paragraphs equal under this are "same"; a change of case is not
+    cosmetic ("Apple" the company, "US" the country)."""
     if not text.isascii():  # NFKC and the quote table leave ASCII as it is
         text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return " ".join(text.replace('"', "").split()).casefold()
+    return " ".join(text.replace('"', "").split())
+
+
+def normalise(text: str) -> str:
+    """``cosmetic_form`` case-folded: the key that matching works on (anchors, words)."""
+    return cosmetic_form(text).casefold()
 
 
 class _StemCache(dict[str, str]):

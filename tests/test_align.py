@@ -22,6 +22,14 @@ def test_quote_dash_and_space_styles_are_same() -> None:
     assert align(left, right).rows[0].kind is RowKind.SAME
 
 
+def test_a_change_of_case_is_an_edit_not_cosmetic() -> None:
+    left = ["Apple shares fell 3% after the Senate vote.", *P[:2]]
+    right = ["apple shares fell 3% after the senate vote.", *P[:2]]
+    row = align(left, right).rows[0]
+    assert row.kind is RowKind.EDITED
+    assert ("replace", "Apple", "apple") in [(s.op.value, s.left, s.right) for s in row.spans]
+
+
 def test_inserted_paragraph_is_an_insertion() -> None:
     extra = "A spokesman for the ministry declined to comment on the figures late on Monday."
     result = align(P, [*P[:3], extra, *P[3:]])
