@@ -53,6 +53,9 @@ async def test_swap_exchanges_the_sides() -> None:
         await settle(pilot)
         assert (app.left_index, app.right_index) == (1, 0)
         assert app.diff.alignment.left.path == SEED_FILES[1]
+        # the list's bars now measure similarity to the new left article
+        assert app.similarity[1] == 1.0 and app.similarity[0] < 1.0
+        assert set(app.similarity) == set(range(5))
 
 
 @pytest.mark.asyncio
@@ -131,6 +134,25 @@ async def test_help_opens_and_closes() -> None:
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+@pytest.mark.asyncio
+async def test_help_scrolls_with_the_viewer_keys() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        scroll = app.screen.query_one("#help")
+        assert scroll.max_scroll_y > 0  # the help is longer than a small terminal
+        await pilot.press("j", "j")
+        assert scroll.scroll_y > 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert scroll.scroll_y == 0
 
 
 @pytest.mark.asyncio

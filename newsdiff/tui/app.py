@@ -324,12 +324,12 @@ class NewsdiffApp(App[None]):
         self.choose(left=self.right_index, right=self.left_index)
 
     def choose(self, left: int | None = None, right: int | None = None) -> None:
+        if left is not None and left != self.left_index:
+            self.similarity = {}  # the bars measure similarity to the left article
         if left is not None:
             self.left_index = left
         if right is not None:
             self.right_index = right
-        if left is not None and left != self.right_index and right is None:
-            self.similarity = {}
         self.refresh_list()
         self.start_compare()
 

@@ -41,10 +41,25 @@ def help_table() -> Table:
     return table
 
 
+class _HelpScroll(VerticalScroll):
+    """The help text, scrolled with the viewer's own keys as well as the arrows."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", show=False),
+        Binding("k", "scroll_up", show=False),
+        Binding("space", "page_down", show=False),
+        Binding("g", "scroll_home", show=False),
+        Binding("G", "scroll_end", show=False),
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "app.pop_screen", "Close", id="close_help")]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
+        with _HelpScroll(id="help"):
+            yield Static("Esc, q or ? closes; j/k, arrows, PgUp/PgDn, g/G scroll.", classes="hint")
             yield Static(help_table())
-            yield Static("Esc, q or ? closes this screen.", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(_HelpScroll).focus()  # so the scroll keys work at once
