@@ -45,6 +45,22 @@ async def test_next_and_previous_change_land_on_changed_rows() -> None:
 
 
 @pytest.mark.asyncio
+async def test_next_change_after_scrolling_away_starts_from_the_screen() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        changes = app.diff.screen_layout.change_items()
+        await pilot.press("n")
+        assert app.diff.cursor == changes[0]
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await pilot.pause()
+        top = app.diff.screen_layout.locate(app.diff.scroll_offset.y)[0]
+        assert top > changes[0]  # the selected change is off screen now
+        await pilot.press("n")
+        assert app.diff.cursor == min(k for k in changes if k >= top)
+
+
+@pytest.mark.asyncio
 async def test_swap_exchanges_the_sides() -> None:
     app = seeds_app()
     async with app.run_test(size=SIZE) as pilot:

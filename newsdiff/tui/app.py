@@ -203,13 +203,14 @@ class NewsdiffApp(App[None]):
         if not targets or diff.screen_layout is None:
             self.bell()
             return
-        if diff.cursor is None:
-            top = diff.screen_layout.locate(
-                min(diff.scroll_offset.y, diff.screen_layout.total - 1)
-            )[0]
-            here = top - 1 if forward else top + 1
-        else:
+        layout = diff.screen_layout
+        last_line = layout.total - 1
+        top = layout.locate(min(diff.scroll_offset.y, last_line))[0]
+        bottom = layout.locate(min(diff.scroll_offset.y + diff.size.height - 1, last_line))[0]
+        if diff.cursor is not None and top <= diff.cursor <= bottom:
             here = diff.cursor
+        else:  # the cursor is off screen (scrolled away): step from what is shown, like less
+            here = top - 1 if forward else bottom + 1
         later = [k for k in targets if (k > here if forward else k < here)]
         if not later:
             self.bell()
