@@ -28,6 +28,7 @@ Headings, captions and body text (``similarity.role``) only pair with their own 
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -214,4 +215,26 @@ def align_features(
     beads = attach_datelines(scorer, beads)
     link_repeats(scorer, beads)
     mark_out_of_order(scorer, beads)
-    return beads
+    return _place_deletions(beads)
+
+
+def _place_deletions(beads: list[Bead]) -> list[Bead]:
+    """Put each deleted paragraph right after the in-order row holding the left paragraph
+    before it, so the left column reads in order too. (Pairs found among the leftovers
+    stand where their right paragraph is; the deletions around them used to stay behind.)
+    Rows with a right side keep their order."""
+    kept = [b for b in beads if b.right]
+    anchors = sorted(
+        (b.left[0], position) for position, b in enumerate(kept) if b.left and not b.moved
+    )
+    starts = [left for left, _ in anchors]
+    after: dict[int, list[Bead]] = defaultdict(list)
+    for bead in beads:
+        if not bead.right:
+            k = bisect.bisect_left(starts, bead.left[0]) - 1
+            after[anchors[k][1] if k >= 0 else -1].append(bead)
+    out = after[-1]
+    for position, bead in enumerate(kept):
+        out.append(bead)
+        out.extend(after[position])
+    return out
