@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from itertools import combinations, permutations
+
+from conftest import SEEDS
 from helpers import PARAGRAPHS as P
 from helpers import align, links
 
-from newsdiff.model import RowKind
+from newsdiff.compare import add_word_diffs, compare
+from newsdiff.document import load_document
+from newsdiff.model import Document, RowKind, SpanOp
+from newsdiff.render.json import to_dict
 
 
 def test_identical_articles_align_one_to_one_as_same() -> None:
@@ -165,19 +171,21 @@ def test_same_fact_in_other_words_pairs_when_each_is_the_others_best() -> None:
     assert not any(r.right == (2,) and r.left for r in result.rows)  # the snow stays alone
 
 
+def _seed_documents() -> list[Document]:
+    return [load_document(str(path)) for path in sorted(SEEDS.glob("*.txt"))]
+
+
 def test_word_diffs_added_later_give_the_same_model() -> None:
-    from itertools import combinations
-
-    from conftest import SEEDS
-
-    from newsdiff.compare import add_word_diffs, compare
-    from newsdiff.document import load_document
-    from newsdiff.model import SpanOp
-    from newsdiff.render.json import to_dict
-
-    documents = [load_document(str(p)) for p in sorted(SEEDS.glob("*.txt"))]
-    for left, right in combinations(documents, 2):
+    for left, right in combinations(_seed_documents(), 2):
         quick = compare(left, right, word_diffs=False)
         assert not quick.word_diffs
         assert all(s.op is not SpanOp.REPLACE for row in quick.rows for s in row.spans)
         assert to_dict(add_word_diffs(quick)) == to_dict(compare(left, right))
+
+
+def test_left_column_reads_in_order_outside_moved_rows() -> None:
+    """Rows not flagged moved list the left paragraphs in order (deletions included), on
+    every pair of seed articles."""
+    for left, right in permutations(_seed_documents(), 2):
+        order = [i for row in compare(left, right).rows if not row.moved for i in row.left]
+        assert order == sorted(order), (left.path, right.path)
