@@ -43,9 +43,12 @@ def unified_text(row: Row, theme: DiffTheme, markers: bool) -> Text:
             text.append(visible(span.right or span.left))
             continue
         if span.left:
-            style = theme.replaced_left if span.op is SpanOp.REPLACE else theme.deleted
-            if not markers:  # colour alone: strike deleted words so they read as gone
-                style = style + Style(strike=True)
+            if markers:
+                style = theme.replaced_left if span.op is SpanOp.REPLACE else theme.deleted
+            else:
+                # colour alone: old words struck in the deleted colour, so the new words
+                # of a rewording (in the rewording colour) never run into them unseen
+                style = theme.deleted + Style(strike=True)
             text.append(f"[-{visible(span.left)}-]" if markers else visible(span.left), style)
         if span.right:
             style = theme.replaced_right if span.op is SpanOp.REPLACE else theme.inserted

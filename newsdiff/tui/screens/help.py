@@ -37,7 +37,11 @@ def help_table() -> Table:
     for kind, marker in MARKERS.items():
         table.add_row(repr(marker) if marker == " " else marker, MEANINGS[kind])
     table.add_row("", "")
-    table.add_row("Colours", "red: deleted · green: inserted · yellow underlined: reworded")
+    table.add_row(
+        "Colours",
+        "red: deleted · green: inserted · yellow underlined: reworded "
+        "(unified view: old words struck in red, new ones yellow)",
+    )
     return table
 
 
