@@ -61,6 +61,17 @@ async def test_next_change_after_scrolling_away_starts_from_the_screen() -> None
 
 
 @pytest.mark.asyncio
+async def test_keys_typed_right_after_slash_go_to_the_search_box() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "z", "q", "u", "enter")  # z, q, u are viewer keys too
+        await pilot.pause()
+        assert app.is_running and app.diff.search == "zqu"
+        assert not app.diff.unified
+
+
+@pytest.mark.asyncio
 async def test_swap_exchanges_the_sides() -> None:
     app = seeds_app()
     async with app.run_test(size=SIZE) as pilot:

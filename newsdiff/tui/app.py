@@ -278,7 +278,7 @@ class NewsdiffApp(App[None]):
         search = self.query_one("#search", Input)
         search.display = True
         search.value = self.diff.search
-        search.focus()
+        self.set_focus(search)  # at once, so keys typed right after "/" reach the box
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
