@@ -126,7 +126,8 @@ class NewsdiffApp(App[None]):
             if self.focused is None:  # the loading indicator took the focus away
                 self.diff.focus()
             self.diff.border_title = (
-                f"L ¶{len(alignment.left.paragraphs)} ⟷ R ¶{len(alignment.right.paragraphs)}"
+                f"L {len(alignment.left.paragraphs)} paragraphs ⟷ "
+                f"R {len(alignment.right.paragraphs)} paragraphs"
             )
             self.diff.show(alignment)
         if not alignment.word_diffs:
