@@ -10,7 +10,7 @@ from conftest import SEEDS
 
 CORE = [
     "newsdiff.model", "newsdiff.reading", "newsdiff.document", "newsdiff.clutter",
-    "newsdiff.similarity", "newsdiff.pairing", "newsdiff.align", "newsdiff.moves",
+    "newsdiff.similarity", "newsdiff.pairing", "newsdiff.leads", "newsdiff.align", "newsdiff.moves",
     "newsdiff.repeats", "newsdiff.inline", "newsdiff.compare",
     "newsdiff.corpus", "newsdiff.render.layout", "newsdiff.render.json", "newsdiff.render.safe",
 ]  # fmt: skip

@@ -132,6 +132,8 @@ async def test_search_finds_and_steps_through_matches() -> None:
         assert app.diff.cursor == matches[0]
         await pilot.press("n")
         assert app.diff.cursor == matches[1]
+        status = str(app.query_one("#status").render())
+        assert f"“Pezeshkian”: matching row 2/{len(matches)}" in status
         await pilot.press("escape")
         assert app.diff.search == "" and app._matches == []
 

@@ -190,7 +190,12 @@ class NewsdiffApp(App[None]):
         else:
             parts = [f"{len(changes)} changes"]
         if self.diff.search:
-            parts.append(f"“{visible(self.diff.search)}”: {len(self._matches)} matches")
+            found = f"“{visible(self.diff.search)}”"
+            if cursor is not None and cursor in self._matches:
+                found += f": matching row {self._matches.index(cursor) + 1}/{len(self._matches)}"
+            else:
+                found += f": {len(self._matches)} matching rows"
+            parts.append(found)
         parts.append(compact_stats(alignment))
         self.query_one("#status", Static).update(Text(" · ".join(parts)))
 
