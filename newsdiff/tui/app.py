@@ -342,18 +342,19 @@ class NewsdiffApp(App[None]):
 
 
 def compact_stats(alignment: Alignment) -> str:
-    """The pair's statistics in one short line, with the gutter markers as labels."""
+    """The pair's statistics in one short line, with the gutter markers as labels. Moved,
+    split and merged rows are also counted among same/edited/reworded (their gutter shows
+    the flag instead), so they come apart in brackets."""
     s = alignment.stats
-    rows = (
-        f"={s.same} ~{s.edited} ≈{s.reworded} ↕{s.moved} <{s.split} >{s.merged} "
-        f"+{s.inserted} −{s.deleted} ¶"
+    rows = (  # the kinds (one per row), then the flags some of those rows also carry
+        f"={s.same} ~{s.edited} ≈{s.reworded} +{s.inserted} −{s.deleted} ¶ "
+        f"(↕{s.moved} <{s.split} >{s.merged})"
     )
     if not alignment.word_diffs:
         return f"{rows} · highlighting words…"
-    return (
-        f"{rows} · +{s.words_inserted} −{s.words_deleted} words · "
-        f"similarity {alignment.similarity:.0%}"
-    )
+    # similarity first: on a narrow status line the end is what gets cut
+    words = f"+{s.words_inserted} −{s.words_deleted} words"
+    return f"{alignment.similarity:.0%} similar · {rows} · {words}"
 
 
 def load_documents(files: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
