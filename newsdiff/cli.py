@@ -48,9 +48,11 @@ def terminal_width(fallback: int = 120) -> int:
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
     for stream in (sys.__stdout__, sys.__stderr__):
+        if stream is None:  # closed at start-up
+            continue
         try:
             return os.get_terminal_size(stream.fileno()).columns
-        except (AttributeError, OSError, ValueError):
+        except (AttributeError, OSError, ValueError):  # a pipe, a file, a closed descriptor
             continue
     return fallback
 

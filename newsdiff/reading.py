@@ -15,7 +15,7 @@ import re
 import stat
 import sys
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # 64 MiB per input; raise with --max-size
 _CHUNK = 1024 * 1024
@@ -137,11 +137,14 @@ def _guess_legacy(data: bytes) -> tuple[str, str] | None:
     tied = [m for m in matches if m.chaos <= best.chaos + 0.01]
     if best.encoding == "cp874":
         best = next((m for m in tied if m.encoding in _MULTIBYTE), best)
-    prefer_western = western is not None and best.encoding not in _MULTIBYTE
-    if prefer_western and (
-        str(best) == western
-        or best.coherence == 0
-        or any(m.encoding == "cp1252" and m.coherence >= best.coherence for m in tied)
+    if (
+        western is not None
+        and best.encoding not in _MULTIBYTE
+        and (
+            str(best) == western
+            or best.coherence == 0
+            or any(m.encoding == "cp1252" and m.coherence >= best.coherence for m in tied)
+        )
     ):
         return western, "cp1252"
     return str(best), best.encoding
@@ -180,7 +183,10 @@ def read_source(
 ) -> bytes:
     """Read a file (or stdin for "-") without ever opening it for writing."""
     if path == "-":
-        stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
+        stream = cast(
+            "BinaryIO | None",
+            stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin),
+        )
         if stream is None:
             raise InputError("standard input: closed, nothing to read")
         try:
