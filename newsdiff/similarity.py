@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from typing import Any
 
-import Stemmer  # PyStemmer: the Snowball project's C stemmers
 from rapidfuzz.distance import LCSseq
 
 _QUOTE_STYLES = {
@@ -60,6 +60,18 @@ def normalise(text: str) -> str:
     return cosmetic_form(text).casefold()
 
 
+def _english_stemmer() -> Any:
+    """The Snowball English stemmer: PyStemmer's C build, or the pure-Python
+    snowballstemmer (the same stems, slower) where PyStemmer is not installed."""
+    try:
+        import Stemmer
+    except ImportError:
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("english")
+    return Stemmer.Stemmer("english")
+
+
 class _StemCache(dict[str, str]):
     """word -> Snowball stem, filled on first use (lookups stay in C). Snowball stemmer
     objects are not thread-safe (the viewer aligns in worker threads): one per thread."""
@@ -69,7 +81,7 @@ class _StemCache(dict[str, str]):
     def __missing__(self, word: str) -> str:
         stemmer = getattr(self._local, "stemmer", None)
         if stemmer is None:
-            stemmer = self._local.stemmer = Stemmer.Stemmer("english")
+            stemmer = self._local.stemmer = _english_stemmer()
         found = self[word] = stemmer.stemWord(word)
         return found
 
