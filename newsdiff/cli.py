@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import dataclasses
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -42,19 +43,15 @@ MIN_WIDTH, MAX_WIDTH = 10, 10_000  # narrower cannot hold a line; wider is a typ
 
 
 def terminal_width(fallback: int = 120) -> int:
-    """``COLUMNS``, else the width of the terminal on standard output or, when that is a
-    pipe (``newsdiff a b | less -R``), on standard error; else ``fallback``."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    for stream in (sys.__stdout__, sys.__stderr__):
-        if stream is None:  # closed at start-up
-            continue
-        try:
-            return os.get_terminal_size(stream.fileno()).columns
-        except (AttributeError, OSError, ValueError):  # a pipe, a file, a closed descriptor
-            continue
-    return fallback
+    """``COLUMNS`` or the terminal on standard output (``shutil``), else the terminal on
+    standard error (``newsdiff a b | less -R``), else ``fallback``."""
+    columns = shutil.get_terminal_size((0, 0)).columns
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stderr__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, OSError, ValueError):  # a pipe, a file, closed
+        return fallback
 
 
 def _width(text: str) -> int:

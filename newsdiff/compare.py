@@ -13,13 +13,7 @@ from dataclasses import replace
 from newsdiff.align import AlignConfig, Bead, align_features
 from newsdiff.inline import count_words, diff_words
 from newsdiff.model import Alignment, Document, Row, RowKind, Span, SpanOp, Stats
-from newsdiff.similarity import (
-    Features,
-    cosmetic_form,
-    features,
-    is_lone_dateline,
-    kept_in_order,
-)
+from newsdiff.similarity import Features, features, is_lone_dateline, kept_in_order
 
 EDITED_MIN_KEPT = 0.75  # share of the shorter side's words kept in order for "edited"
 
@@ -65,18 +59,12 @@ def _row(
     right_text = "\n".join(right.paragraphs[j].text for j in bead.right)
     if bead.left and bead.right:
         kind = classify([lf[i] for i in bead.left], [rf[j] for j in bead.right])
-        if kind is RowKind.SAME and not _same_case(left_text, right_text):
-            kind = RowKind.EDITED  # equal but for capitals: the words are all kept
         score = 1.0 if kind is RowKind.SAME else round(bead.score, 4)
     else:
         kind = RowKind.DELETED if bead.left else RowKind.INSERTED
         score = 0.0
     spans = diff_words(left_text, right_text) if word_diffs else _whole(left_text, right_text)
     return Row(kind, bead.left, bead.right, score, bead.moved, spans)
-
-
-def _same_case(left_text: str, right_text: str) -> bool:
-    return left_text == right_text or cosmetic_form(left_text) == cosmetic_form(right_text)
 
 
 def _whole(left_text: str, right_text: str) -> tuple[Span, ...]:

@@ -55,11 +55,6 @@ def cosmetic_form(text: str) -> str:
     return " ".join(text.replace('"', "").split())
 
 
-def normalise(text: str) -> str:
-    """``cosmetic_form`` case-folded: the key that matching works on (anchors, words)."""
-    return cosmetic_form(text).casefold()
-
-
 def _english_stemmer() -> Any:
     """The Snowball English stemmer: PyStemmer's C build, or the pure-Python
     snowballstemmer (the same stems, slower) where PyStemmer is not installed."""
@@ -90,11 +85,6 @@ _stems = _StemCache()
 stem = _stems.__getitem__
 
 
-def words(text: str) -> list[str]:
-    """Lower-case word tokens of the normalised text (used for order-aware comparisons)."""
-    return _WORD.findall(normalise(text))
-
-
 def content_stems(tokens: Iterable[str]) -> frozenset[str]:
     unique = set(tokens)
     return frozenset(map(stem, unique - STOP_WORDS or unique))
@@ -104,7 +94,7 @@ def content_stems(tokens: Iterable[str]) -> frozenset[str]:
 class Features:
     """What the aligner needs of one paragraph, computed once."""
 
-    key: str  # normalised text: equal keys mean "same"
+    key: str  # cosmetic_form of the text: equal keys mean "same"
     tokens: list[str]  # lower-case words in order
     stems: frozenset[str]  # content stems
     clutter: bool
@@ -154,8 +144,8 @@ def is_lone_dateline(f: Features) -> bool:
 
 
 def features(text: str, clutter: bool = False) -> Features:
-    key = normalise(text)
-    tokens = _WORD.findall(key)
+    key = cosmetic_form(text)
+    tokens = _WORD.findall(key.casefold())
     return Features(key, tokens, content_stems(tokens), clutter, role(text), dateline(text))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import DATA, SEEDS
 
 from newsdiff.clutter import flag_clutter, is_furniture_line
@@ -109,19 +110,18 @@ def test_clutter_flags_match_gold_sample() -> None:
             assert flagged == gold[f"clutter_{side}"], (gold_file.name, side)
 
 
-def test_a_numbered_hard_wrapped_section_is_one_paragraph() -> None:
-    block = (
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a numbered section (GPL's "0. This License applies ...")
         "  0. This License applies to any program or other work which contains\n"
         "a notice placed by the copyright holder saying it may be distributed\n"
-        "under the terms of this General Public License.\n"
-    )
-    assert len(split_paragraphs(block)) == 1
-
-
-def test_a_wrapped_line_starting_like_a_list_item_stays_prose() -> None:
-    block = (
+        "under the terms of this General Public License.\n",
+        # a wrapped line that merely starts like a list item
         "  We protect your rights with two steps: (1) copyright the software, and\n"
         "(2) offer you this license which gives you legal permission to copy,\n"
-        "distribute and/or modify the software.\n"
-    )
+        "distribute and/or modify the software.\n",
+    ],
+)
+def test_hard_wrapped_prose_with_one_item_marker_is_one_paragraph(block: str) -> None:
     assert len(split_paragraphs(block)) == 1
