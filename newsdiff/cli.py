@@ -183,10 +183,10 @@ def run_oneshot(args: argparse.Namespace) -> int:
         return _written(lambda: _write_json(render_json(alignment), stream), status)
     from newsdiff.render.layout import LayoutOptions
     from newsdiff.render.plain import PlainOptions, render_side, render_unified
-    from newsdiff.render.theme import UnknownStyle, get_theme
+    from newsdiff.render.theme import UnknownStyle, check_style, get_theme
 
     try:
-        theme = get_theme(args.style)
+        check_style(args.style)
     except UnknownStyle:
         raise UsageError(
             f"unknown style {args.style!r} (try default, colorblind, monokai)"
@@ -198,6 +198,7 @@ def run_oneshot(args: argparse.Namespace) -> int:
         color=use_color(args.color, sys.stdout),
         layout=LayoutOptions(show_clutter=args.clutter, changes_only=args.changes_only),
     )
+    theme = get_theme(args.style) if options.color else None  # plain output needs no styles
     render = render_side if args.format == "side" else render_unified
     return _written(lambda: _write_lines(render(alignment, theme, options), stream), status)
 

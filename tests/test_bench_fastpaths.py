@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from helpers import align
+from rich.cells import cell_len
 
-from newsdiff.render import plain
+from newsdiff.render import cells
 from newsdiff.render.json import render_json, to_dict
+from newsdiff.render.layout import LayoutOptions
 from newsdiff.render.plain import PlainOptions, render_side, render_unified
 from newsdiff.render.theme import get_theme
 
@@ -61,18 +64,35 @@ def test_json_writer_gives_the_model_one_record_per_line(alignment) -> None:
     assert len(lines) == records + len(model["rows"]) + 32  # the fixed frame around them
 
 
+@pytest.mark.parametrize("changes_only", [False, True])
 @pytest.mark.parametrize("color", [False, True])
 @pytest.mark.parametrize("width", [36, 57, 100, 200])
 @pytest.mark.parametrize("render", [render_side, render_unified])
-def test_fast_wrapping_equals_rich_wrapping(alignment, monkeypatch, render, width, color) -> None:
+def test_fast_wrapping_equals_rich_wrapping(
+    alignment, monkeypatch, render, width, color, changes_only
+) -> None:
     theme = get_theme("default")
-    options = PlainOptions(width=width, color=color)
+    options = PlainOptions(
+        width=width, color=color, layout=LayoutOptions(changes_only=changes_only)
+    )
     fast = list(render(alignment, theme, options))
-    monkeypatch.setattr(plain, "_FAST_PATHS", False)
+    monkeypatch.setattr(cells, "FAST_PATHS", False)
     assert fast == list(render(alignment, theme, options))
 
 
-def test_single_cell_table_agrees_with_rich() -> None:
-    from rich.cells import cell_len
+@pytest.mark.parametrize(
+    "title", ["A plain headline that is far longer than the narrow terminal", "東京で会議" * 9]
+)
+def test_plain_header_is_cut_like_rich(alignment, monkeypatch, title: str) -> None:
+    """Headers (cut with an ellipsis), folds and move notes of the Rich-free side view."""
+    named = replace(alignment, left=replace(alignment.left, title=title))
+    options = PlainOptions(width=60, layout=LayoutOptions(changes_only=True))
+    fast = list(render_side(named, None, options))
+    assert any("⋯" in line for line in fast) and any("↳" in line for line in fast)
+    monkeypatch.setattr(cells, "FAST_PATHS", False)
+    assert fast == list(render_side(named, get_theme(), options))
+    assert cell_len(fast[0]) <= 60 and fast[0].endswith("…")
 
-    assert all(cell_len(char) == 1 for char in plain._SINGLE_CELL)
+
+def test_single_cell_table_agrees_with_rich() -> None:
+    assert all(cell_len(char) == 1 for char in cells.SINGLE_CELL)

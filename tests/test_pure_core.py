@@ -1,4 +1,5 @@
-"""The core never imports a UI library, and the one-shot path never imports Textual."""
+"""The core never imports a UI library, the one-shot path never imports Textual, and
+plain output (JSON, side by side without colour) does not import Rich either."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ CORE = [
     "newsdiff.similarity", "newsdiff.pairing", "newsdiff.leads", "newsdiff.align", "newsdiff.moves",
     "newsdiff.repeats", "newsdiff.inline", "newsdiff.compare",
     "newsdiff.corpus", "newsdiff.render.layout", "newsdiff.render.json", "newsdiff.render.safe",
+    "newsdiff.render.cells", "newsdiff.render.labels", "newsdiff.render.plain",
+    "newsdiff.render.theme",
 ]  # fmt: skip
 
 
@@ -35,5 +38,29 @@ def test_one_shot_does_not_import_textual(fmt: str) -> None:
         f"status = main([{str(left)!r}, {str(right)!r}, '--format', {fmt!r}])\n"
         "assert status == 1, status\n"
         "assert 'textual' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+@pytest.mark.parametrize(
+    ("args", "rich"),
+    [
+        (["--format", "json"], False),
+        (["--format", "side", "--color", "never", "--width", "100"], False),
+        (["--format", "side", "--color", "never", "--width", "100", "--style", "monokai"], False),
+        (["--format", "side", "--color", "always", "--width", "100"], True),
+        (["--format", "unified", "--color", "never", "--width", "100"], True),
+    ],
+)
+def test_plain_one_shot_output_does_not_import_rich(args: list[str], rich: bool) -> None:
+    """Rich costs a fifth of a one-shot's start-up: it is loaded only to draw colour or the
+    unified and stacked views."""
+    left, right = sorted(SEEDS.glob("*.txt"))[:2]
+    code = (
+        "import sys\n"
+        "from newsdiff.cli import main\n"
+        f"status = main([{str(left)!r}, {str(right)!r}, *{args!r}])\n"
+        "assert status == 1, status\n"
+        f"assert ('rich' in sys.modules) is {rich}, sorted(sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

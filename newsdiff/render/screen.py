@@ -18,17 +18,13 @@ from rich.console import Console
 from rich.text import Text
 
 from newsdiff.model import Alignment, Row
+from newsdiff.render import cells
+from newsdiff.render.labels import MARKERS, fold_text, numbers, origin_text
 from newsdiff.render.layout import Item, ItemKind, LayoutOptions, layout
-from newsdiff.render.plain import (
-    _plain_column_lines,
-    _wrap,
-    _wrap_plain,
-    column_lines,
-    fold_text,
-    origin_text,
-)
-from newsdiff.render.text import numbers, unified_text
-from newsdiff.render.theme import MARKERS, DiffTheme
+from newsdiff.render.plain import plain_column_lines
+from newsdiff.render.styled import column_lines, wrap
+from newsdiff.render.text import unified_text
+from newsdiff.render.theme import DiffTheme
 
 CACHED_ITEMS = 512
 
@@ -85,15 +81,13 @@ class ScreenLayout:
     # -- measuring ------------------------------------------------------------------------
     def _height(self, item: Item) -> int:
         if item.kind is not ItemKind.ROW:
-            return len(_wrap_plain(self.console, self._note(item), self.width))
+            return len(cells.wrap(self._note(item), self.width))
         row = self.alignment.rows[item.row]
         if self.unified:
             body = unified_text(row, self.theme, markers=False).plain
-            return 1 + sum(
-                len(_wrap_plain(self.console, part, self.width - 2)) for part in body.split("\n")
-            )
-        left = _plain_column_lines(self.console, row, "left", self.nw, self.column)
-        right = _plain_column_lines(self.console, row, "right", self.nw, self.column)
+            return 1 + sum(len(cells.wrap(part, self.width - 2)) for part in body.split("\n"))
+        left = plain_column_lines(row, "left", self.nw, self.column)
+        right = plain_column_lines(row, "right", self.nw, self.column)
         return max(len(left), len(right), 1)
 
     def _estimate(self, item: Item) -> int:
@@ -149,7 +143,7 @@ class ScreenLayout:
                 pad = " " * (self.nw + 1 + self.column + 3 + self.nw + 1)
             return [
                 Text.assemble(pad, line) if not self.unified else line
-                for line in _wrap(self.console, note, max(self.width - len(pad), 10))
+                for line in wrap(self.console, note, max(self.width - len(pad), 10))
             ]
         row = self.alignment.rows[item.row]
         return self._unified(row) if self.unified else self._side(row)
@@ -176,7 +170,7 @@ class ScreenLayout:
         for paragraph in body.split("\n", allow_blank=True):
             lines.extend(
                 Text.assemble("  ", piece)
-                for piece in _wrap(self.console, paragraph, max(self.width - 2, 8))
+                for piece in wrap(self.console, paragraph, max(self.width - 2, 8))
             )
         return lines
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from newsdiff.model import Alignment, Row, SpanOp
+from newsdiff.model import Row, SpanOp
 from newsdiff.render.safe import visible
 from newsdiff.render.theme import DiffTheme
 
@@ -54,27 +54,3 @@ def unified_text(row: Row, theme: DiffTheme, markers: bool) -> Text:
             style = theme.replaced_right if span.op is SpanOp.REPLACE else theme.inserted
             text.append(f"{{+{visible(span.right)}+}}" if markers else visible(span.right), style)
     return text
-
-
-def numbers(indices: tuple[int, ...], prefix: str = "") -> str:
-    """Display paragraph numbers (1-based): "¶3" or "¶3-4"."""
-    if not indices:
-        return ""
-    first, last = indices[0] + 1, indices[-1] + 1
-    return f"{prefix}¶{first}" if first == last else f"{prefix}¶{first}-{last}"
-
-
-def stats_line(alignment: Alignment) -> str:
-    s = alignment.stats
-    parts = [
-        f"same {s.same}",
-        f"edited {s.edited}",
-        f"reworded {s.reworded}",
-        f"moved {s.moved}",
-        f"split {s.split}",
-        f"merged {s.merged}",
-        f"+{s.inserted} −{s.deleted} paragraphs",
-        f"+{s.words_inserted} −{s.words_deleted} words",
-        f"similarity {alignment.similarity:.0%}",
-    ]
-    return " · ".join(parts)

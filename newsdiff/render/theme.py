@@ -8,20 +8,18 @@ light terminals; ``colorblind`` uses blue/orange (safe for red-green colour blin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
-from rich.style import Style
+if TYPE_CHECKING:
+    from rich.style import Style
 
-MARKERS = {
-    "same": " ",
-    "edited": "~",
-    "reworded": "≈",
-    "moved": "↕",
-    "split": "<",
-    "merged": ">",
-    "inserted": "+",
-    "deleted": "-",
-}
+
+def _style(**attributes) -> Style:
+    from rich.style import Style  # only when colour is drawn: plain output needs no Rich
+
+    return Style(**attributes)
 
 
 @dataclass(frozen=True)
@@ -31,42 +29,59 @@ class DiffTheme:
     inserted: Style
     replaced_left: Style
     replaced_right: Style
-    dim: Style = Style(dim=True)
-    number: Style = Style(dim=True)
-    marker: Style = Style(bold=True)
+    dim: Style = field(default_factory=lambda: _style(dim=True))
+    number: Style = field(default_factory=lambda: _style(dim=True))
+    marker: Style = field(default_factory=lambda: _style(bold=True))
 
 
-BUILTIN = {
-    "default": DiffTheme(
-        "default",
-        deleted=Style(color="red", bgcolor="#3b0d0d", strike=False),
-        inserted=Style(color="green", bgcolor="#0d2b12"),
-        replaced_left=Style(color="yellow", bgcolor="#302a08", underline=True),
-        replaced_right=Style(color="yellow", bgcolor="#302a08", underline=True),
-    ),
-    "colorblind": DiffTheme(
+BUILTIN_NAMES = ("default", "colorblind")
+
+
+@cache
+def _builtin(name: str) -> DiffTheme:
+    if name == "default":
+        return DiffTheme(
+            "default",
+            deleted=_style(color="red", bgcolor="#3b0d0d", strike=False),
+            inserted=_style(color="green", bgcolor="#0d2b12"),
+            replaced_left=_style(color="yellow", bgcolor="#302a08", underline=True),
+            replaced_right=_style(color="yellow", bgcolor="#302a08", underline=True),
+        )
+    return DiffTheme(
         "colorblind",
-        deleted=Style(color="#e69f00", bold=True),
-        inserted=Style(color="#56b4e9", bold=True),
-        replaced_left=Style(color="#cc79a7", underline=True),
-        replaced_right=Style(color="#cc79a7", underline=True),
-    ),
-}
+        deleted=_style(color="#e69f00", bold=True),
+        inserted=_style(color="#56b4e9", bold=True),
+        replaced_left=_style(color="#cc79a7", underline=True),
+        replaced_right=_style(color="#cc79a7", underline=True),
+    )
 
 
 class UnknownStyle(ValueError):
     pass
 
 
-def _from_pygments(name: str) -> DiffTheme:
+def _pygments_style(name: str):
     from pygments.styles import get_style_by_name
-    from pygments.token import Generic
     from pygments.util import ClassNotFound
 
     try:
-        style = get_style_by_name(name)
+        return get_style_by_name(name)
     except ClassNotFound:
         raise UnknownStyle(name) from None
+
+
+def check_style(name: str) -> None:
+    """Raise ``UnknownStyle`` for a name that is neither built in nor a Pygments style
+    (without building the theme: output without colour needs none)."""
+    if name not in BUILTIN_NAMES:
+        _pygments_style(name)
+
+
+def _from_pygments(name: str) -> DiffTheme:
+    from pygments.token import Generic
+    from rich.style import Style
+
+    style = _pygments_style(name)
 
     def pick(token, fallback: str) -> Style:
         spec = style.style_for_token(token)
@@ -86,10 +101,10 @@ def _from_pygments(name: str) -> DiffTheme:
 
 def get_theme(name: str = "default") -> DiffTheme:
     """A built-in theme or one made from the Pygments style of that name."""
-    return BUILTIN.get(name) or _from_pygments(name)
+    return _builtin(name) if name in BUILTIN_NAMES else _from_pygments(name)
 
 
 def theme_names() -> list[str]:
     from pygments.styles import get_all_styles
 
-    return [*BUILTIN, *sorted(get_all_styles())]
+    return [*BUILTIN_NAMES, *sorted(get_all_styles())]

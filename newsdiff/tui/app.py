@@ -22,13 +22,13 @@ from newsdiff.model import Alignment, Document
 from newsdiff.reading import DEFAULT_MAX_BYTES
 from newsdiff.render.layout import LayoutOptions
 from newsdiff.render.safe import visible
-from newsdiff.render.theme import BUILTIN, get_theme
+from newsdiff.render.theme import BUILTIN_NAMES, get_theme
 from newsdiff.tui.keys import app_bindings
 from newsdiff.tui.screens.help import HelpScreen
 from newsdiff.tui.widgets.article_list import ArticleList
 from newsdiff.tui.widgets.diff_view import DiffView
 
-DIFF_STYLES = [*BUILTIN, "monokai", "solarized-dark", "solarized-light", "github-dark"]
+DIFF_STYLES = [*BUILTIN_NAMES, "monokai", "solarized-dark", "solarized-light", "github-dark"]
 NARROW = 100  # below this many columns the article list starts hidden
 
 

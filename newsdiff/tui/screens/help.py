@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from newsdiff.render.theme import MARKERS
+from newsdiff.render.labels import MARKERS
 from newsdiff.tui.keys import KEYS, SCROLL_KEYS, display_key
 
 MEANINGS = {

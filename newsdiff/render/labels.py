@@ -1,0 +1,60 @@
+"""The words a view prints around the articles' text: row markers, paragraph numbers, fold
+and move notes, the statistics line. Plain strings (no Rich), shared by every view."""
+
+from __future__ import annotations
+
+from newsdiff.model import Alignment, Row
+from newsdiff.render.layout import Item
+
+MARKERS = {
+    "same": " ",
+    "edited": "~",
+    "reworded": "≈",
+    "moved": "↕",
+    "split": "<",
+    "merged": ">",
+    "inserted": "+",
+    "deleted": "-",
+}
+
+
+def marker(row: Row) -> str:
+    return MARKERS[row.marker]
+
+
+def numbers(indices: tuple[int, ...], prefix: str = "") -> str:
+    """Display paragraph numbers (1-based): "¶3" or "¶3-4"."""
+    if not indices:
+        return ""
+    first, last = indices[0] + 1, indices[-1] + 1
+    return f"{prefix}¶{first}" if first == last else f"{prefix}¶{first}-{last}"
+
+
+def stats_line(alignment: Alignment) -> str:
+    s = alignment.stats
+    parts = [
+        f"same {s.same}",
+        f"edited {s.edited}",
+        f"reworded {s.reworded}",
+        f"moved {s.moved}",
+        f"split {s.split}",
+        f"merged {s.merged}",
+        f"+{s.inserted} −{s.deleted} paragraphs",
+        f"+{s.words_inserted} −{s.words_deleted} words",
+        f"similarity {alignment.similarity:.0%}",
+    ]
+    return " · ".join(parts)
+
+
+def fold_text(item: Item) -> str:
+    what = f"{item.label if item.label == 'clutter' else 'unchanged'} paragraph"
+    what += "" if item.count == 1 else "s"
+    hint = " (--clutter shows them)" if item.label == "clutter" else ""
+    return f"⋯ {item.count} {what} hidden{hint}"
+
+
+def origin_text(alignment: Alignment, item: Item) -> str:
+    row = alignment.rows[item.row]
+    if item.label == "left":
+        return f"↳ {numbers(row.left)} moved → next to R{numbers(row.right)}"
+    return f"↳ {numbers(row.right)} moved ← from L{numbers(row.left)}"
