@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from newsdiff.model import Span, SpanOp
@@ -59,27 +60,19 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-class _Codec:
-    """Maps tokens to single code points and back."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, str] = {}
-        self.token: dict[str, str] = {}
-
-    def encode(self, tokens: list[str]) -> str:
-        code = self.code
-        for token in dict.fromkeys(tokens):
-            if token in code:
-                continue
-            point = _FIRST_CODE_POINT + len(code)
-            if point >= _SURROGATES.start:
-                point += len(_SURROGATES)
-            code[token] = char = chr(point)
-            self.token[char] = token
-        return "".join(map(code.__getitem__, tokens))
-
-    def decode(self, chars: str) -> str:
-        return "".join(map(self.token.__getitem__, chars))
+def _encode(left: list[str], right: list[str]) -> tuple[str, str, dict[str, str]]:
+    """Both token lists as strings of one code point per distinct token (numbered in order
+    of first appearance, surrogates skipped), and the map back from code point to token.
+    Built with C-level loops only: this runs for every changed row."""
+    vocabulary = dict.fromkeys(chain(left, right))
+    points = chain(range(_FIRST_CODE_POINT, _SURROGATES.start), range(_SURROGATES.stop, 0x110000))
+    code = dict(zip(vocabulary, map(chr, points), strict=False))  # more points than tokens
+    encode = code.__getitem__
+    return (
+        "".join(map(encode, left)),
+        "".join(map(encode, right)),
+        dict(zip(code.values(), code, strict=True)),
+    )
 
 
 def _cosmetic(a: str, b: str) -> bool:
@@ -95,11 +88,11 @@ def diff_words(left: str, right: str) -> tuple[Span, ...]:
         return (Span(SpanOp.INSERT, "", right),)
     if not right:
         return (Span(SpanOp.DELETE, left, ""),)
-    codec = _Codec()
-    a, b = codec.encode(tokenize(left)), codec.encode(tokenize(right))
-    diffs = diff_main(a, b)
+    a, b, token = _encode(tokenize(left), tokenize(right))
+    decode = token.__getitem__
+    diffs = [(op, "".join(map(decode, chars))) for op, chars in diff_main(a, b)]
     raw: list[tuple[SpanOp, str, str]] = []
-    for op, text in _absorb_trivial_equalities([(op, codec.decode(chars)) for op, chars in diffs]):
+    for op, text in _absorb_trivial_equalities(diffs):
         if op == 0:
             raw.append((SpanOp.EQUAL, text, text))
         elif op < 0:

@@ -67,9 +67,7 @@ class Scorer:
         """The paragraph's ``rare_stems`` rarest stems (by document frequency), remembered."""
         found = self._rarest.get(id(f))
         if found is None:
-            df = self.weights.df
-            # by frequency, ties by the stem itself (set order varies between runs)
-            found = sorted(sorted(f.stems), key=df.__getitem__)[: self.config.rare_stems]
+            found = self.weights.rarest_first(f.stems)[: self.config.rare_stems]
             self._rarest[id(f)] = found
         return found
 
@@ -187,5 +185,7 @@ class RareIndex:
         for s in self.scorer.rarest(f):
             posting = self.postings.get(s, ())
             if len(posting) <= self.max_posting:
-                shared.update(posting if allowed is None else [k for k in posting if k in allowed])
+                shared.update(posting if allowed is None else filter(allowed.__contains__, posting))
+        if len(shared) <= self.limit:
+            return sorted(shared)
         return sorted(k for k, _ in shared.most_common(self.limit))

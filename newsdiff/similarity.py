@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 from rapidfuzz.distance import LCSseq
@@ -153,14 +153,24 @@ class Weights:
     """Inverse document frequency of stems over the paragraphs of both articles."""
 
     def __init__(self, paragraphs: Sequence[Features]):
-        df: Counter[str] = Counter()
-        for f in paragraphs:
-            df.update(f.stems)
+        df = Counter(chain.from_iterable(f.stems for f in paragraphs))
         total = max(len(paragraphs), 1)
         self.df = df
         self.weight = {s: math.log(1.0 + total / n) for s, n in df.items()}
         self._default = math.log(1.0 + total)
         self._set_mass: dict[frozenset[str], float] = {}
+        self._rank: dict[str, int] | None = None
+
+    def rarest_first(self, stems: Iterable[str]) -> list[str]:
+        """``stems`` from the rarest to the commonest (by document frequency, ties by the
+        stem itself, so the order never depends on set iteration order)."""
+        if self._rank is None:
+            by_rarity = sorted(sorted(self.df), key=self.df.__getitem__)
+            self._rank = {s: k for k, s in enumerate(by_rarity)}
+        try:
+            return sorted(stems, key=self._rank.__getitem__)  # one sort with a C key
+        except KeyError:  # a stem no paragraph counted (clutter): frequency 0, first
+            return sorted(sorted(stems), key=self.df.__getitem__)
 
     def mass(self, stems: Iterable[str]) -> float:
         return sum(map(self.weight.get, stems, repeat(self._default)))
