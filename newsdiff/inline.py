@@ -18,10 +18,9 @@ from itertools import chain
 from typing import Any
 
 from newsdiff.model import Span, SpanOp
-from newsdiff.similarity import STOP_WORDS, cosmetic_form
+from newsdiff.similarity import STOP_WORDS, cosmetic_form, words
 
 _TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])|\s+")  # a word or mark with the space before it
-_WORD = re.compile(r"\w+")
 _FIRST_CODE_POINT = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 
@@ -104,7 +103,7 @@ def diff_words(left: str, right: str) -> tuple[Span, ...]:
 
 def _is_trivial(text: str) -> bool:
     """An equality not worth showing between two changes: no content word in it."""
-    return not any(w.casefold() not in STOP_WORDS for w in _WORD.findall(text))
+    return STOP_WORDS.issuperset(words(text))
 
 
 def _absorb_trivial_equalities(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:

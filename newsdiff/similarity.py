@@ -34,6 +34,9 @@ _QUOTES = "".join(
     _QUOTE_STYLES.get(chr(point), chr(point)) for point in range(max(map(ord, _QUOTE_STYLES)) + 1)
 )
 _WORD = re.compile(r"\w+")
+# ASCII characters that are not word characters (``\w``) made spaces: ``words`` splits
+# ASCII text (nearly every key: cosmetic_form makes quotes and dashes ASCII) without a regex.
+_ASCII_NOT_WORD = "".join(c if c.isalnum() or c == "_" else " " for c in map(chr, range(128)))
 # Function words that carry no content; kept small and documented rather than clever.
 STOP_WORDS = frozenset(
     """a an the and or but nor of to in on at by for with from as into onto over under
@@ -53,6 +56,13 @@ def cosmetic_form(text: str) -> str:
     if not text.isascii():  # NFKC and the quote table leave ASCII as it is
         text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return " ".join(text.replace('"', "").split())
+
+
+def words(text: str) -> list[str]:
+    r"""The case-folded words (runs of ``\w``) of ``text``, in order."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_NOT_WORD).split()
+    return _WORD.findall(text.casefold())
 
 
 def _english_stemmer() -> Any:
@@ -107,6 +117,23 @@ _CAPTION = re.compile(
     r"|[-,—–(]\s*(?:reuters|afp|ap|epa|getty images|bloomberg|anadolu)\)?)\s*$",
     re.IGNORECASE,
 )
+_AGENCIES = ("reuters", "afp", "ap", "epa", "getty images", "bloomberg", "anadolu")
+
+
+def _may_be_credit(tail: str) -> bool:
+    """False when ``_CAPTION`` cannot match (checked without the regex for ASCII text,
+    whose case-insensitive matching is plain lower-casing)."""
+    if not tail.isascii():
+        return True
+    low = tail.lower()
+    return (
+        "photo" in low
+        or "picture" in low
+        or "image" in low
+        or low.rstrip().rstrip(")").endswith(_AGENCIES)
+    )
+
+
 _CLOSING = "\"'”’»)]"
 HEADING_MAX_WORDS = 20
 _SENTENCE_BREAK = re.compile(r"\w[.!?][\"'”’]?\s+\S")  # "... rihofe. James Okafor" is not a heading
@@ -115,7 +142,8 @@ _SENTENCE_BREAK = re.compile(r"\w[.!?][\"'”’]?\s+\S")  # "... rihofe. James 
 def role(text: str) -> str:
     """What a paragraph is on the page. A heading (headline or crosshead) is short and does
     not end like a sentence; a caption ends with a photo credit ("... Photo: AFP")."""
-    if _CAPTION.search(text[-100:]):
+    tail = text[-100:]
+    if _may_be_credit(tail) and _CAPTION.search(tail):
         return "caption"
     stripped = text.strip().rstrip(_CLOSING)
     words = len(text.split(maxsplit=HEADING_MAX_WORDS))  # exact up to the bound, cheap beyond
@@ -145,7 +173,7 @@ def is_lone_dateline(f: Features) -> bool:
 
 def features(text: str, clutter: bool = False) -> Features:
     key = cosmetic_form(text)
-    tokens = _WORD.findall(key.casefold())
+    tokens = words(key)
     return Features(key, tokens, content_stems(tokens), clutter, role(text), dateline(text))
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from newsdiff import similarity
 
@@ -18,3 +21,29 @@ def test_stemmer_without_pystemmer_gives_the_same_stems(monkeypatch: pytest.Monk
     fallback = similarity._english_stemmer()
     assert type(fallback).__module__.startswith("snowballstemmer")
     assert [fallback.stemWord(w) for w in words] == fast
+
+
+_PIECES = st.sampled_from(
+    [" ", "  ", ".", ",", ":", "(", ")", "-", "—", "_", "'", "é", "\t", "\n", "Photo", "photo",
+     "PICTURE", "Image", "credit", "by", "AFP", "ap", "Reuters", "Getty Images", "map", "x",
+     "Kelvin", "ſ", "İ", "42", "word", "EPA", "anadolu)", "Bloomberg "]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_words_equal_the_regex_words(text: str) -> None:
+    """The ASCII shortcut in ``words`` finds exactly what ``\\w+`` finds after case folding."""
+    assert similarity.words(text) == re.findall(r"\w+", text.casefold())
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+@example("Crowds at the border. Photo: AFP")
+@example("Rescuers search the rubble - Getty Images )")
+@example("Troops moved in (Reuters)")
+def test_credit_prefilter_never_hides_a_caption(text: str) -> None:
+    """``_may_be_credit`` only skips the caption regex where it could not match."""
+    if similarity._CAPTION.search(text[-100:]):
+        assert similarity._may_be_credit(text[-100:])
