@@ -51,6 +51,7 @@ class Scorer:
         self.left, self.right, self.config = left, right, config
         self.weights = Weights([f for f in (*left, *right) if not f.clutter])
         self._pair: dict[tuple[int, int], float] = {}
+        self._parts: dict[tuple[bool, int, int], float] = {}
         self._rarest: dict[int, list[str]] = {}
         self._indexes: dict[str, RareIndex] = {}
 
@@ -91,16 +92,26 @@ class Scorer:
         if di == 1 and dj == 1:
             return self.pair(i, j)
         lefts, rights = self.left[i : i + di], self.right[j : j + dj]
-        parts = (*lefts, *rights)
-        if any(f.clutter or f.role != "body" for f in parts):
+        if any(f.clutter or f.role != "body" for f in (*lefts, *rights)):
             return 0.0  # headings, captions and clutter only ever pair one to one
-        left_stems = frozenset().union(*(f.stems for f in lefts))
-        right_stems = frozenset().union(*(f.stems for f in rights))
-        many, whole = (lefts, right_stems) if di > 1 else (rights, left_stems)
+        merge = di > 1  # several left paragraphs into one right one
+        parts = range(i, i + di) if merge else range(j, j + dj)
         need = self.config.part_containment
-        if any(containment(f.stems, whole, self.weights) < need for f in many):
+        if any(self._part_in(merge, k, j if merge else i) < need for k in parts):
             return 0.0
+        left_stems = lefts[0].stems if di == 1 else frozenset().union(*(f.stems for f in lefts))
+        right_stems = rights[0].stems if dj == 1 else frozenset().union(*(f.stems for f in rights))
         return dice(left_stems, right_stems, self.weights)
+
+    def _part_in(self, merge: bool, part: int, whole: int) -> float:
+        """Containment of one part of a split or merge in the single paragraph of the other
+        side, remembered: neighbouring DP cells ask for the same part again and again."""
+        key = (merge, part, whole)
+        found = self._parts.get(key)
+        if found is None:
+            many, one = (self.left, self.right) if merge else (self.right, self.left)
+            found = self._parts[key] = containment(many[part].stems, one[whole].stems, self.weights)
+        return found
 
     def penalty(self, i: int, di: int, j: int, dj: int) -> float:
         """Cost of a split/merge bead. A part whose words sit exactly at the start or end of
