@@ -213,7 +213,7 @@ def align_features(
     beads = [b for b in beads if b.left or b.right]
     beads = attach_twins(scorer, beads)
     beads = attach_datelines(scorer, beads)
-    link_repeats(scorer, beads)
+    beads = link_repeats(scorer, beads)
     mark_out_of_order(scorer, beads)
     return _place_deletions(beads)
 

@@ -44,7 +44,9 @@ def pair_leftovers(scorer: Scorer, beads: list[Bead]) -> None:
             if len(scorer.right[j].stems) < small:
                 continue
             s = scorer.pair(i, j)
-            if config.move_threshold <= s < 1.0:
+            if scorer.left[i].key == scorer.right[j].key:
+                continue  # an exact copy, paired above
+            if s >= config.move_threshold:  # 1.0 too: the same words in another order
                 pairs.append((s, i, j))
             elif s >= config.weak_threshold and _shared_facts(scorer, i, j):
                 weak.append((s, i, j))

@@ -10,14 +10,17 @@ from newsdiff.pairing import Bead, Scorer
 from newsdiff.similarity import Features, Weights, containment, dice, is_lone_dateline
 
 
-def link_repeats(scorer: Scorer, beads: list[Bead]) -> None:
-    """Link leftovers that repeat text found elsewhere, in place: a copy of a paragraph of
-    the same side inherits that paragraph's counterpart (a headline printed three times);
-    a paragraph almost wholly contained in one of the other side links to it (a standfirst
+def link_repeats(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
+    """Link leftovers that repeat text found elsewhere: a copy of a paragraph of the same
+    side inherits that paragraph's counterpart (a headline printed three times); a
+    paragraph almost wholly contained in one of the other side links to it (a standfirst
     repeating part of the lead), and so does one much like an already linked paragraph of
     the other side that was not kept unchanged (one version telling the same thing twice).
+    Two leftovers that repeat each other make one row, not one from each side.
     """
     config = scorer.config
+    made: set[tuple[int, int]] = set()
+    shown: set[int] = set()  # ids of leftover beads whose link another row already shows
     for side in ("left", "right"):
         own, other = (scorer.left, scorer.right) if side == "left" else (scorer.right, scorer.left)
         counterpart: dict[int, int] = {}
@@ -43,12 +46,19 @@ def link_repeats(scorer: Scorer, beads: list[Bead]) -> None:
                 target: int | None = counterpart[copy_of]
             else:
                 target = _repeated_in(f, other, index.candidates(f), linked_other, scorer)
-            if target is not None:
-                if side == "left":
-                    bead.right = (target,)
-                else:
-                    bead.left = (target,)
-                bead.score, bead.repeat = dice(f.stems, other[target].stems, scorer.weights), True
+            if target is None:
+                continue
+            link = (mine[0], target) if side == "left" else (target, mine[0])
+            if link in made:
+                shown.add(id(bead))
+                continue
+            made.add(link)
+            if side == "left":
+                bead.right = (target,)
+            else:
+                bead.left = (target,)
+            bead.score, bead.repeat = dice(f.stems, other[target].stems, scorer.weights), True
+    return [bead for bead in beads if id(bead) not in shown]
 
 
 def _kept_as_is(bead: Bead, scorer: Scorer) -> bool:

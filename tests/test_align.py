@@ -189,3 +189,34 @@ def test_left_column_reads_in_order_outside_moved_rows() -> None:
     for left, right in permutations(_seed_documents(), 2):
         order = [i for row in compare(left, right).rows if not row.moved for i in row.left]
         assert order == sorted(order), (left.path, right.path)
+
+
+def test_moved_paragraph_with_all_its_words_in_another_order_is_one_moved_row() -> None:
+    """Same words, new order, new place: a similarity of exactly 1.0 that is not an exact
+    copy. It used to fall between the exact and the fuzzy move passes, leaving a deletion
+    and an insertion that the repeat pass then linked twice (two identical rows)."""
+    # every word also in the kept paragraphs, so no rare word makes it a "weak pair" either
+    common = "Farmers raised fuel prices in October, and the government promised subsidies."
+    reordered = "The government promised subsidies in October, and farmers raised fuel prices."
+    left = [*P[:5], common]
+    right = [reordered, *P[:5]]
+    rows = align(left, right).rows
+    assert [(row.left, row.right, row.moved) for row in rows if 5 in row.left] == [
+        ((5,), (0,), True)
+    ]
+    assert len({(row.left, row.right) for row in rows}) == len(rows)
+
+
+def test_two_leftovers_repeating_each_other_make_one_row() -> None:
+    """The repeat pass runs for each side; a link the left side's pass made is not made
+    again from the right side (the right paragraph is already in that row)."""
+    from newsdiff.pairing import AlignConfig, Bead, Scorer
+    from newsdiff.repeats import link_repeats
+    from newsdiff.similarity import features
+
+    left = [features(P[0]), features(P[1])]
+    right = [features(P[1].replace("October", "November")), features(P[2])]
+    scorer = Scorer(left, right, AlignConfig())
+    beads = [Bead((0,), (), 0.0), Bead((1,), (), 0.0), Bead((), (0,), 0.0), Bead((), (1,), 0.0)]
+    linked = link_repeats(scorer, beads)
+    assert [(b.left, b.right) for b in linked] == [((0,), ()), ((1,), (0,)), ((), (1,))]
