@@ -30,9 +30,11 @@ _QUOTE_STYLES = {
 }  # fmt: skip
 # As a string indexed by code point (characters past its end stay as they are):
 # str.translate runs ~3x faster with a sequence than with a dict.
-_QUOTES = "".join(
-    _QUOTE_STYLES.get(chr(point), chr(point)) for point in range(max(map(ord, _QUOTE_STYLES)) + 1)
-)
+_QUOTE_TABLE = list(map(chr, range(max(map(ord, _QUOTE_STYLES)) + 1)))
+for _style, _plain in _QUOTE_STYLES.items():
+    _QUOTE_TABLE[ord(_style)] = _plain
+_QUOTES = "".join(_QUOTE_TABLE)
+del _QUOTE_TABLE, _style, _plain
 _WORD = re.compile(r"\w+")
 # ASCII characters that are not word characters (``\w``) made spaces: ``words`` splits
 # ASCII text (nearly every key: cosmetic_form makes quotes and dashes ASCII) without a regex.
@@ -225,6 +227,18 @@ def containment(part: frozenset[str], whole: frozenset[str], w: Weights) -> floa
         return 0.0
     mass = w.set_mass(part)
     return w.mass(part & whole) / mass if mass else 0.0
+
+
+def containment_and_dice(
+    part: frozenset[str], other: frozenset[str], w: Weights
+) -> tuple[float, float]:
+    """``(containment(part, other, w), dice(part, other, w))`` from one intersection."""
+    if not part or not other:
+        return 0.0, 0.0
+    mass = w.set_mass(part)
+    shared = w.mass(part & other)
+    total = mass + w.set_mass(other)
+    return (shared / mass if mass else 0.0), (2.0 * shared / total if total else 0.0)
 
 
 def kept_in_order(a: Sequence[str], b: Sequence[str]) -> float:
