@@ -13,6 +13,7 @@ Cost: about 0.2-1 ms for two 100-word paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from itertools import chain
 from typing import Any
@@ -72,6 +73,13 @@ def _encode(left: list[str], right: list[str]) -> tuple[str, str, dict[str, str]
         "".join(map(encode, right)),
         dict(zip(code.values(), code, strict=True)),
     )
+
+
+def common_length(left: Sequence[str], right: Sequence[str]) -> int:
+    """Length of the longest common subsequence of two token sequences: what an untimed
+    diff keeps equal (diff-match-patch's diff is then a shortest edit script)."""
+    a, b, _ = _encode(list(left), list(right))
+    return sum(len(text) for op, text in diff_main(a, b) if op == 0)
 
 
 def _cosmetic(a: str, b: str) -> bool:

@@ -14,12 +14,11 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain, repeat
 from typing import Any
-
-from rapidfuzz.distance import LCSseq
 
 _QUOTE_STYLES = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -242,11 +241,24 @@ def containment_and_dice(
 
 
 def kept_in_order(a: Sequence[str], b: Sequence[str]) -> float:
-    """Longest common word subsequence over the shorter side's length (rapidfuzz LCSseq).
+    """Longest common word subsequence over the shorter side's length.
 
     High when one text is the other with a few words changed, added or removed; low for a
     paraphrase that says the same thing in other words or another order."""
     shorter = min(len(a), len(b))
     if not shorter:
         return 0.0
-    return LCSseq.similarity(a, b) / shorter
+    return _lcs_length()(a, b) / shorter
+
+
+@cache
+def _lcs_length() -> Callable[[Sequence[str], Sequence[str]], int]:
+    """rapidfuzz's ``LCSseq``, or, where rapidfuzz is not installed (an install made before
+    it became a dependency), the same length from diff-match-patch's optimal diff."""
+    try:
+        from rapidfuzz.distance import LCSseq
+    except ImportError:
+        from newsdiff.inline import common_length
+
+        return common_length
+    return LCSseq.similarity

@@ -47,3 +47,32 @@ def test_credit_prefilter_never_hides_a_caption(text: str) -> None:
     """``_may_be_credit`` only skips the caption regex where it could not match."""
     if similarity._CAPTION.search(text[-100:]):
         assert similarity._may_be_credit(text[-100:])
+
+
+_WORD_LISTS = st.lists(st.sampled_from("the a talks peace treaty signed moscow iran 20".split()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORD_LISTS, _WORD_LISTS)
+def test_common_length_without_rapidfuzz_equals_lcsseq(a: list[str], b: list[str]) -> None:
+    """Where rapidfuzz is missing (an install made before it became a dependency), the
+    longest common subsequence comes from diff-match-patch, with the same length."""
+    from rapidfuzz.distance import LCSseq
+
+    from newsdiff.inline import common_length
+
+    assert common_length(a, b) == LCSseq.similarity(a, b)
+
+
+def test_classifying_works_without_rapidfuzz(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = "the treaty was signed in moscow on friday by both leaders".split()
+    b = "both leaders signed the new treaty in moscow on friday".split()
+    expected = similarity.kept_in_order(a, b)
+    monkeypatch.setitem(sys.modules, "rapidfuzz", None)  # import rapidfuzz now fails
+    monkeypatch.setitem(sys.modules, "rapidfuzz.distance", None)
+    similarity._lcs_length.cache_clear()
+    try:
+        assert similarity._lcs_length().__module__ == "newsdiff.inline"
+        assert similarity.kept_in_order(a, b) == expected
+    finally:
+        similarity._lcs_length.cache_clear()
