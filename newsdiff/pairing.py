@@ -99,9 +99,7 @@ class Scorer:
         need = self.config.part_containment
         if any(self._part_in(merge, k, j if merge else i) < need for k in parts):
             return 0.0
-        left_stems = lefts[0].stems if di == 1 else frozenset().union(*(f.stems for f in lefts))
-        right_stems = rights[0].stems if dj == 1 else frozenset().union(*(f.stems for f in rights))
-        return dice(left_stems, right_stems, self.weights)
+        return dice(_stems_of(lefts), _stems_of(rights), self.weights)
 
     def _part_in(self, merge: bool, part: int, whole: int) -> float:
         """Containment of one part of a split or merge in the single paragraph of the other
@@ -128,6 +126,13 @@ class Scorer:
             if not (size and (at_start or at_end)):
                 cost += self.config.many_penalty
         return max(0.0, cost - self.config.many_penalty)
+
+
+def _stems_of(paragraphs: Sequence[Features]) -> frozenset[str]:
+    """The stems of a group of paragraphs (one paragraph's own set, not a copy)."""
+    if len(paragraphs) == 1:
+        return paragraphs[0].stems
+    return frozenset().union(*(f.stems for f in paragraphs))
 
 
 def anchor_weight(i: int, j: int, size: float) -> float:

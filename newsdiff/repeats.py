@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsdiff.pairing import Bead, Scorer
-from newsdiff.similarity import Features, Weights, containment_and_dice, dice, is_lone_dateline
+from newsdiff.similarity import Features, Weights, containment, dice, is_lone_dateline
 
 
 def link_repeats(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
@@ -78,11 +78,13 @@ def _repeated_in(
     for k in candidates:
         if other[k].role != f.role:
             continue
-        c, d = containment_and_dice(f.stems, other[k].stems, scorer.weights)
+        c = containment(f.stems, other[k].stems, scorer.weights)
         if c > contained:
             contained, contained_k = c, k
-        if d > closest and k in linked:
-            closest, closest_k = d, k
+        if k in linked:
+            d = dice(f.stems, other[k].stems, scorer.weights)
+            if d > closest:
+                closest, closest_k = d, k
     if contained >= scorer.config.repeat_containment:
         return contained_k
     if closest >= scorer.config.repeat_similarity:

@@ -113,12 +113,13 @@ class Features:
     dateline: str = ""  # "moscow" for "MOSCOW: ..." or "MOSCOW (AP) — ..."
 
 
+_PICTURE_WORDS = ("photo", "picture", "image")
+_AGENCIES = ("reuters", "afp", "ap", "epa", "getty images", "bloomberg", "anadolu")
 _CAPTION = re.compile(
-    r"(?:\b(?:photo|picture|image|file photo)s?\s*(?:credit)?\s*(?::|by)\s*\S[^.]{0,60}"
-    r"|[-,—–(]\s*(?:reuters|afp|ap|epa|getty images|bloomberg|anadolu)\)?)\s*$",
+    rf"(?:\b(?:{'|'.join(_PICTURE_WORDS)}|file photo)s?\s*(?:credit)?\s*(?::|by)\s*\S[^.]{{0,60}}"
+    rf"|[-,—–(]\s*(?:{'|'.join(_AGENCIES)})\)?)\s*$",
     re.IGNORECASE,
 )
-_AGENCIES = ("reuters", "afp", "ap", "epa", "getty images", "bloomberg", "anadolu")
 
 
 def _may_be_credit(tail: str) -> bool:
@@ -127,11 +128,8 @@ def _may_be_credit(tail: str) -> bool:
     if not tail.isascii():
         return True
     low = tail.lower()
-    return (
-        "photo" in low
-        or "picture" in low
-        or "image" in low
-        or low.rstrip().rstrip(")").endswith(_AGENCIES)
+    return any(word in low for word in _PICTURE_WORDS) or low.rstrip().rstrip(")").endswith(
+        _AGENCIES
     )
 
 
@@ -226,18 +224,6 @@ def containment(part: frozenset[str], whole: frozenset[str], w: Weights) -> floa
         return 0.0
     mass = w.set_mass(part)
     return w.mass(part & whole) / mass if mass else 0.0
-
-
-def containment_and_dice(
-    part: frozenset[str], other: frozenset[str], w: Weights
-) -> tuple[float, float]:
-    """``(containment(part, other, w), dice(part, other, w))`` from one intersection."""
-    if not part or not other:
-        return 0.0, 0.0
-    mass = w.set_mass(part)
-    shared = w.mass(part & other)
-    total = mass + w.set_mass(other)
-    return (shared / mass if mass else 0.0), (2.0 * shared / total if total else 0.0)
 
 
 def kept_in_order(a: Sequence[str], b: Sequence[str]) -> float:
