@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import dataclasses
 import os
-import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -45,6 +44,8 @@ MIN_WIDTH, MAX_WIDTH = 10, 10_000  # narrower cannot hold a line; wider is a typ
 def terminal_width(fallback: int = 120) -> int:
     """``COLUMNS`` or the terminal on standard output (``shutil``), else the terminal on
     standard error (``newsdiff a b | less -R``), else ``fallback``."""
+    import shutil  # only side-by-side output without --width asks (shutil costs ~2 ms)
+
     columns = shutil.get_terminal_size((0, 0)).columns
     if columns > 0:
         return columns

@@ -29,6 +29,8 @@ class SpanOp(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """One paragraph of a document: its text, and whether it is page clutter."""
+
     index: int
     text: str
     clutter: bool = False
@@ -37,6 +39,8 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """An article, read and split into paragraphs."""
+
     path: str
     title: str
     paragraphs: tuple[Paragraph, ...]
@@ -63,6 +67,9 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """One row of a comparison: paragraphs of the left paired with paragraphs of the right
+    (either side may be empty), with the word spans of their differences."""
+
     kind: RowKind
     left: tuple[int, ...]
     right: tuple[int, ...]
@@ -97,6 +104,8 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Stats:
+    """How many rows of each kind a comparison has (page clutter not counted)."""
+
     same: int = 0
     edited: int = 0
     reworded: int = 0
@@ -115,6 +124,8 @@ class Stats:
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
+    """Two documents compared: their rows in reading order, with stats and similarity."""
+
     left: Document
     right: Document
     rows: tuple[Row, ...]

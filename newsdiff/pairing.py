@@ -13,6 +13,8 @@ from newsdiff.similarity import Features, Weights, containment, dice
 
 @dataclass(frozen=True, slots=True)
 class AlignConfig:
+    """The aligner's thresholds and costs (the defaults are the tuned ones)."""
+
     threshold: float = 0.25  # minimum similarity for a 1:1 pair inside a gap
     many_penalty: float = 0.04  # cost of each extra paragraph in a split or merge
     part_containment: float = 0.5  # each part of a split/merge must be this contained

@@ -36,6 +36,8 @@ class InputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:
+    """An input's text and the encoding it was read with."""
+
     text: str
     encoding: str
     guessed: bool  # True when the encoding was detected rather than declared/UTF-8

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 
 import pytest
 from hypothesis import example, given, settings
@@ -47,6 +48,22 @@ def test_credit_prefilter_never_hides_a_caption(text: str) -> None:
     """``_may_be_credit`` only skips the caption regex where it could not match."""
     if similarity._CAPTION.search(text[-100:]):
         assert similarity._may_be_credit(text[-100:])
+
+
+_QUOTE_TEXTS = st.lists(
+    st.sampled_from([*similarity._QUOTE_STYLES, "a", " ", '"', "é", "ﬁ", "\u00a0", "x y"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_QUOTE_TEXTS)
+@example("“Quote’s” — it’s ‘x’ – « y »")
+def test_cosmetic_form_maps_every_quote_style(text: str) -> None:
+    """The quote regex maps exactly what a full translation table maps."""
+    table = str.maketrans(similarity._QUOTE_STYLES)
+    expected = unicodedata.normalize("NFKC", text).translate(table).replace('"', "")
+    assert similarity.cosmetic_form(text) == " ".join(expected.split())
 
 
 _WORD_LISTS = st.lists(st.sampled_from("the a talks peace treaty signed moscow iran 20".split()))

@@ -21,6 +21,8 @@ class ItemKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Item:
+    """One line-group of a view: a row, a fold of hidden rows, or a moved row's origin."""
+
     kind: ItemKind
     row: int = -1  # model row index (ROW, ORIGIN)
     count: int = 0  # hidden rows (FOLD)
@@ -29,6 +31,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class LayoutOptions:
+    """Which rows a view shows."""
+
     show_clutter: bool = False
     changes_only: bool = False
 

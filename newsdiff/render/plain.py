@@ -28,6 +28,8 @@ MIN_COLUMN = 12  # ... and so do side-by-side columns narrower than this (huge Â
 
 @dataclass(frozen=True)
 class PlainOptions:
+    """How a one-shot view is laid out: width, colour, columns."""
+
     width: int = 100
     color: bool = False
     layout: LayoutOptions = LayoutOptions()

@@ -31,6 +31,8 @@ CACHED_ITEMS = 512
 
 @dataclass(frozen=True)
 class ScreenOptions:
+    """How the viewer lays out a comparison: width, side by side or unified, rows shown."""
+
     width: int
     unified: bool = False
     layout: LayoutOptions = LayoutOptions()

@@ -24,6 +24,8 @@ def _style(**attributes) -> Style:
 
 @dataclass(frozen=True)
 class DiffTheme:
+    """The styles of a colour scheme for changes."""
+
     name: str
     deleted: Style
     inserted: Style
