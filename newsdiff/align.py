@@ -225,7 +225,9 @@ def _place_deletions(beads: list[Bead]) -> list[Bead]:
     Rows with a right side keep their order."""
     kept = [b for b in beads if b.right]
     anchors = sorted(
-        (b.left[0], position) for position, b in enumerate(kept) if b.left and not b.moved
+        (b.left[0], position)
+        for position, b in enumerate(kept)
+        if b.left and not (b.moved or b.repeat)
     )
     starts = [left for left, _ in anchors]
     after: dict[int, list[Bead]] = defaultdict(list)

@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="FILE", help="articles (or one folder)")
     parser.add_argument("-i", "--interactive", action="store_true", help="open FILEs in the viewer")
     parser.add_argument(
-        "-f", "--format", choices=("side", "unified", "json"), default="side",
+        "-f", "--format", choices=("side", "unified", "json"),
         help="side-by-side (default), unified with inline changes, or JSON",
     )  # fmt: skip
     parser.add_argument("-w", "--width", type=_width, help="output width (default: terminal)")
@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--clutter", action="store_true", help="show page clutter (folded by default)"
     )
     parser.add_argument(
-        "--color", "--colour", choices=("auto", "always", "never"), default="auto",
+        "--color", "--colour", choices=("auto", "always", "never"),
         help="colour output (auto: only on a terminal, honours NO_COLOR/FORCE_COLOR)",
     )  # fmt: skip
     parser.add_argument(
@@ -196,11 +196,11 @@ def run_oneshot(args: argparse.Namespace) -> int:
     width = min(max(width, MIN_WIDTH), MAX_WIDTH)  # COLUMNS=0 or COLUMNS=99999999
     options = PlainOptions(
         width=width,
-        color=use_color(args.color, sys.stdout),
+        color=use_color(args.color or "auto", sys.stdout),
         layout=LayoutOptions(show_clutter=args.clutter, changes_only=args.changes_only),
     )
     theme = get_theme(args.style) if options.color else None  # plain output needs no styles
-    render = render_side if args.format == "side" else render_unified
+    render = render_unified if args.format == "unified" else render_side  # side: the default
     return _written(lambda: _write_lines(render(alignment, theme, options), stream), status)
 
 
@@ -258,11 +258,27 @@ def run_interactive(args: argparse.Namespace) -> int:
     return run_app([str(f) for f in files], max_bytes=args.max_size, style=args.style)
 
 
+# Options of a printed comparison, by how the user may have spelled them.
+_PRINT_OPTIONS = {
+    "format": "-f/--format", "width": "-w/--width", "color": "--color",
+    "changes_only": "-c/--changes-only", "clutter": "--clutter",
+}  # fmt: skip
+
+
 def dispatch(args: argparse.Namespace) -> int:
     paths = args.paths
-    if "-" in paths and (args.interactive or len(paths) != 2):
+    viewer = args.interactive or not paths or (len(paths) == 1 and os.path.isdir(paths[0]))
+    if "-" in paths and viewer:
+        raise UsageError("the viewer cannot read standard input (-); give files")
+    if "-" in paths and len(paths) != 2:
         raise UsageError("standard input (-) works only when comparing two articles")
-    if args.interactive or not paths or (len(paths) == 1 and os.path.isdir(paths[0])):
+    if viewer:
+        given = [name for option, name in _PRINT_OPTIONS.items() if getattr(args, option)]
+        if given:
+            raise UsageError(
+                f"{', '.join(given)}: only for printing a comparison of two files "
+                "(in the viewer, ? shows the keys)"
+            )
         return run_interactive(args)
     if len(paths) == 1:
         raise UsageError(f"{paths[0]}: need a second article to compare with (or -i to browse)")

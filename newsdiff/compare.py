@@ -9,11 +9,12 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import cache
 
 from newsdiff.align import AlignConfig, Bead, align_features
 from newsdiff.inline import count_words, diff_words
 from newsdiff.model import Alignment, Document, Row, RowKind, Span, SpanOp, Stats
-from newsdiff.similarity import Features, features, is_lone_dateline, kept_in_order
+from newsdiff.similarity import Features, features, is_lone_dateline, kept_in_order, word_count
 
 EDITED_MIN_KEPT = 0.75  # share of the shorter side's words kept in order for "edited"
 
@@ -64,7 +65,7 @@ def _row(
         kind = RowKind.DELETED if bead.left else RowKind.INSERTED
         score = 0.0
     spans = diff_words(left_text, right_text) if word_diffs else _whole(left_text, right_text)
-    return Row(kind, bead.left, bead.right, score, bead.moved, spans)
+    return Row(kind, bead.left, bead.right, score, bead.moved, spans, bead.repeat)
 
 
 def _whole(left_text: str, right_text: str) -> tuple[Span, ...]:
@@ -126,25 +127,39 @@ def _compare(
 
 
 def _stats(rows: tuple[Row, ...], left: Document, right: Document) -> tuple[Stats, float]:
+    """Row and word counts of the story (clutter rows left out), and the similarity: the
+    share of both sides' words kept. A paragraph linked in several rows (a headline printed
+    three times) has its words counted in the first of them only."""
     counts = dict.fromkeys(("same", "edited", "reworded", "inserted", "deleted"), 0)
-    moved = split = merged = words_inserted = words_deleted = kept_total = 0
+    moved = repeated = split = merged = words_inserted = words_deleted = kept_total = 0
     left_clutter = {p.index for p in left.paragraphs if p.clutter}
     right_clutter = {p.index for p in right.paragraphs if p.clutter}
+    seen_left: set[int] = set()
+    seen_right: set[int] = set()
+    count = cache(word_count)  # most paragraphs are the same on both sides: count once
     for row in rows:
         if all(i in left_clutter for i in row.left) and all(j in right_clutter for j in row.right):
             continue
         counts[row.kind.value] += 1
         moved += row.moved
+        repeated += row.repeat
         split += row.is_split
         merged += row.is_merged
-        kept, inserted, deleted = count_words(row.spans)
-        kept_total += kept
+        kept_left, kept_right, inserted, deleted = count_words(row.spans, count)
+        if seen_left.issuperset(row.left):  # shown before: its words are counted already
+            kept_left = deleted = 0
+        if seen_right.issuperset(row.right):
+            kept_right = inserted = 0
+        seen_left.update(row.left)
+        seen_right.update(row.right)
+        kept_total += kept_left + kept_right
         words_inserted += inserted
         words_deleted += deleted
     stats = Stats(
-        moved=moved, split=split, merged=merged,
+        moved=moved, repeated=repeated, split=split, merged=merged,
         words_inserted=words_inserted, words_deleted=words_deleted, **counts,
     )  # fmt: skip
-    total = left.word_count + right.word_count
-    similarity = round(min(1.0, 2 * kept_total / total), 4) if total else 1.0
+    total = sum(count(p.text) for p in (*left.story, *right.story))
+    # The clamp only matters for a row pairing story text with clutter.
+    similarity = round(min(1.0, kept_total / total), 4) if total else 1.0
     return stats, similarity

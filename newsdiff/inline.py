@@ -13,13 +13,13 @@ Cost: about 0.2-1 ms for two 100-word paragraphs.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import chain
 from typing import Any
 
 from newsdiff.model import Span, SpanOp
-from newsdiff.similarity import STOP_WORDS, cosmetic_form, words
+from newsdiff.similarity import STOP_WORDS, cosmetic_form, word_count, words
 
 _TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])|\s+")  # a word or mark with the space before it
 _FIRST_CODE_POINT = 0x100
@@ -175,13 +175,17 @@ def _push(out: list[Span], op: SpanOp, left: str, right: str) -> None:
     out.append(Span(op, left, right))
 
 
-def count_words(spans: tuple[Span, ...]) -> tuple[int, int, int]:
-    """(words kept, words inserted, words deleted); a replace counts as both."""
-    kept = inserted = deleted = 0
+def count_words(
+    spans: tuple[Span, ...], count: Callable[[str], int] = word_count
+) -> tuple[int, int, int, int]:
+    """(words kept on the left, kept on the right, inserted, deleted); a replace counts as
+    both an insertion and a deletion. ``count`` counts the words of a text."""
+    kept_left = kept_right = inserted = deleted = 0
     for span in spans:
         if span.op is SpanOp.EQUAL:
-            kept += len(span.right.split())
+            kept_left += count(span.left)
+            kept_right += count(span.right)
         else:
-            inserted += len(span.right.split())
-            deleted += len(span.left.split())
-    return kept, inserted, deleted
+            inserted += count(span.right)
+            deleted += count(span.left)
+    return kept_left, kept_right, inserted, deleted

@@ -76,6 +76,9 @@ class Row:
     score: float
     moved: bool = False
     spans: tuple[Span, ...] = ()
+    # The same text told again: a paragraph another row already shows, linked here to a
+    # copy or retelling of it (a headline printed three times). Not a move.
+    repeat: bool = False
 
     @property
     def is_split(self) -> bool:
@@ -88,11 +91,18 @@ class Row:
     @property
     def is_change(self) -> bool:
         """True for every row a reader should look at (everything but a plain same row)."""
-        return self.kind is not RowKind.SAME or self.moved or len(self.left) != len(self.right)
+        return (
+            self.kind is not RowKind.SAME
+            or self.moved
+            or self.repeat
+            or len(self.left) != len(self.right)
+        )
 
     @property
     def marker(self) -> str:
-        """The most specific label for the row: moved/split/merged win over the kind."""
+        """The most specific label for the row: repeat/moved/split/merged win over the kind."""
+        if self.repeat:
+            return "repeat"
         if self.moved:
             return "moved"
         if self.is_split:
@@ -110,6 +120,7 @@ class Stats:
     edited: int = 0
     reworded: int = 0
     moved: int = 0
+    repeated: int = 0
     split: int = 0
     merged: int = 0
     inserted: int = 0

@@ -129,7 +129,8 @@ def _grow_move(
 
 def mark_out_of_order(scorer: Scorer, beads: list[Bead]) -> None:
     """Flag paired beads that break the reading order as moved: the in-order pairs are the
-    heaviest chain (by words), so a short paragraph moves rather than a long one."""
+    heaviest chain (by words), so a short paragraph moves rather than a long one. Repeat
+    links are not moves (their paragraph stands in order in a row of its own)."""
     paired = [b for b in beads if b.left and b.right and not b.repeat]
     pairs = sorted(
         (b.left[0], b.right[0], sum(len(scorer.left[i].tokens) for i in b.left)
@@ -140,4 +141,4 @@ def mark_out_of_order(scorer: Scorer, beads: list[Bead]) -> None:
     chain = set(heaviest_increasing_chain([(i, j) for i, j, _ in pairs], weights))
     for bead in beads:
         if bead.left and bead.right:
-            bead.moved = bead.repeat or (bead.left[0], bead.right[0]) not in chain
+            bead.moved = not bead.repeat and (bead.left[0], bead.right[0]) not in chain

@@ -36,6 +36,23 @@ def _plain_quote(found: re.Match[str]) -> str:
     return _QUOTE_STYLES[found[0]]
 
 
+_STYLES_OF: dict[str, str] = {}  # "'" -> "'‘’‚‛′", '"' -> '"“”„‟″«»', "-" -> "-‐‑‒–—―−"
+for _style, _plain in _QUOTE_STYLES.items():
+    _STYLES_OF[_plain] = _STYLES_OF.get(_plain, _plain) + _style
+del _style, _plain
+
+
+@cache
+def search_pattern(term: str) -> re.Pattern[str]:
+    """A case-insensitive pattern for ``term`` that ignores quote and dash style, as
+    comparing does: "each other's" finds "each other’s", '"security' finds '“security'."""
+    pieces = []
+    for char in term:
+        styles = _STYLES_OF.get(_QUOTE_STYLES.get(char, char))
+        pieces.append(f"[{re.escape(styles)}]" if styles else re.escape(char))
+    return re.compile("".join(pieces), re.IGNORECASE)
+
+
 _WORD = re.compile(r"\w+")
 # ASCII characters that are not word characters (``\w``) made spaces: ``words`` splits
 # ASCII text (nearly every key: cosmetic_form makes quotes and dashes ASCII) without a regex.
@@ -66,6 +83,13 @@ def words(text: str) -> list[str]:
     if text.isascii():
         return text.lower().translate(_ASCII_NOT_WORD).split()
     return _WORD.findall(text.casefold())
+
+
+def word_count(text: str) -> int:
+    """How many words the text has, as comparisons count them: runs of ``\\w``, so a word
+    keeps counting as one when a diff cuts its full stop or per cent sign off ("Berlin." and
+    "Paris." differ in one word and share none)."""
+    return len(words(text))
 
 
 def _english_stemmer() -> Any:

@@ -17,7 +17,7 @@ SHOTS = {
     "start": ([0, 1], []),
     "side-by-side-003-004": ([3, 4], ["n"]),
     "unified": ([0, 1], ["u", "n", "n"]),
-    "moved-001-002": ([1, 2], ["n", "n"]),
+    "moved-001-002": ([1, 2], ["n"] * 10),  # change 10: the first moved row
     "help": ([0, 1], ["question_mark"]),
 }
 

@@ -183,11 +183,12 @@ def test_word_diffs_added_later_give_the_same_model() -> None:
         assert to_dict(add_word_diffs(quick)) == to_dict(compare(left, right))
 
 
-def test_left_column_reads_in_order_outside_moved_rows() -> None:
-    """Rows not flagged moved list the left paragraphs in order (deletions included), on
-    every pair of seed articles."""
+def test_left_column_reads_in_order_outside_moved_and_repeat_rows() -> None:
+    """Rows not flagged moved or repeat list the left paragraphs in order (deletions
+    included), on every pair of seed articles."""
     for left, right in permutations(_seed_documents(), 2):
-        order = [i for row in compare(left, right).rows if not row.moved for i in row.left]
+        rows = compare(left, right).rows
+        order = [i for row in rows if not (row.moved or row.repeat) for i in row.left]
         assert order == sorted(order), (left.path, right.path)
 
 

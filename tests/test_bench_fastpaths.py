@@ -61,7 +61,8 @@ def test_json_writer_gives_the_model_one_record_per_line(alignment) -> None:
             line.strip().rstrip(",") for line in lines
         }
     records = len(model["left"]["paragraphs"]) + len(model["right"]["paragraphs"])
-    assert len(lines) == records + len(model["rows"]) + 32  # the fixed frame around them
+    frame = 22 + len(model["stats"])  # the fixed lines around them, one per stat
+    assert len(lines) == records + len(model["rows"]) + frame
 
 
 @pytest.mark.parametrize("changes_only", [False, True])

@@ -46,3 +46,18 @@ def test_output_matches_reviewed_golden_file(name: str, monkeypatch) -> None:
     from rich.cells import cell_len
 
     assert max(cell_len(line) for line in output.splitlines()) <= width
+
+
+def test_colour_unified_keeps_old_and_new_words_apart() -> None:
+    """Struck old words and the new words of a rewording are separated by a space, so the
+    line reads (and copies) as "republic Tehran", never "republicTehran"."""
+    from newsdiff.inline import diff_words
+    from newsdiff.model import Row, RowKind
+    from newsdiff.render.text import unified_text
+
+    spans = diff_words("looked to the Islamic republic as", "looked to Tehran as")
+    row = Row(RowKind.EDITED, (0,), (0,), 0.5, spans=spans)
+    coloured = unified_text(row, get_theme("default"), markers=False).plain
+    assert coloured == "looked to the Islamic republic Tehran as"
+    marked = unified_text(row, get_theme("default"), markers=True).plain
+    assert marked == "looked to [-the Islamic republic-]{+Tehran+} as"

@@ -66,7 +66,17 @@ def test_empty_sides() -> None:
 
 
 def test_word_counts() -> None:
-    assert count_words(diff_words("one two three", "one four three five")) == (2, 2, 1)
+    # kept on the left, kept on the right, inserted, deleted
+    assert count_words(diff_words("one two three", "one four three five")) == (2, 2, 2, 1)
+
+
+def test_a_word_counts_once_when_the_diff_cuts_its_punctuation_off() -> None:
+    """ "Berlin." -> "Paris." keeps the full stop as a token; it is not a kept word."""
+    spans = diff_words("It will be held in Berlin.", "It will be held in Paris.")
+    assert count_words(spans) == (5, 5, 1, 1)
+    assert count_words(diff_words("Prices rose 5% in May", "Prices rose 9% in May")) == (
+        4, 4, 1, 1,
+    )  # fmt: skip
 
 
 def test_thousands_of_distinct_tokens_survive_the_code_point_mapping() -> None:

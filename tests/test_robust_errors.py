@@ -74,6 +74,22 @@ def test_standard_input_for_both_sides_is_refused() -> None:
     assert_one_error_line(newsdiff("-", "-"), "standard input")
 
 
+def test_the_viewer_refuses_standard_input_by_name(tmp_path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("A paragraph.\n")
+    assert_one_error_line(newsdiff("-i", "-", str(a)), "viewer", "standard input")
+
+
+def test_printing_options_are_refused_for_the_viewer(tmp_path) -> None:
+    """A folder opens the viewer: options of a printed comparison would be ignored there."""
+    (tmp_path / "a.txt").write_text("A paragraph.\n")
+    (tmp_path / "b.txt").write_text("Another paragraph.\n")
+    assert_one_error_line(newsdiff("-f", "json", str(tmp_path)), "-f/--format")
+    files = (str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    result = newsdiff("-i", "-c", "--color", "never", *files)
+    assert_one_error_line(result, "-c/--changes-only", "--color")
+
+
 def test_standard_input_for_one_side(tmp_path) -> None:
     a = tmp_path / "a.txt"
     a.write_text("The same paragraph.\n")

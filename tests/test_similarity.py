@@ -93,3 +93,12 @@ def test_classifying_works_without_rapidfuzz(monkeypatch: pytest.MonkeyPatch) ->
         assert similarity.kept_in_order(a, b) == expected
     finally:
         similarity._lcs_length.cache_clear()
+
+
+def test_search_pattern_ignores_case_and_quote_style_only() -> None:
+    find = similarity.search_pattern
+    assert find("each other's").search("Each Other’s")
+    assert find('"security threats"').search("common “security threats”, with")
+    assert find("Al-Assad").search("al‑Assad")  # a non-breaking hyphen
+    assert not find("a.b").search("axb")  # the term is text, not a regex
+    assert not find("other's").search("others")

@@ -58,6 +58,22 @@ async def test_next_change_after_scrolling_away_starts_from_the_screen() -> None
         assert top > changes[0]  # the selected change is off screen now
         await pilot.press("n")
         assert app.diff.cursor == min(k for k in changes if k >= top)
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        top = app.diff.screen_layout.locate(app.diff.scroll_offset.y)[0]
+        assert top > app.diff.cursor
+        await pilot.press("N")  # like less: the change above what is shown
+        assert app.diff.cursor == max(k for k in changes if k < top)
+
+
+@pytest.mark.asyncio
+async def test_previous_change_at_the_top_selects_nothing() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("N")
+        await pilot.pause()
+        assert app.diff.cursor is None and app.diff.scroll_offset.y == 0
 
 
 @pytest.mark.asyncio
@@ -136,6 +152,19 @@ async def test_search_finds_and_steps_through_matches() -> None:
         assert f"“Pezeshkian”: matching row 2/{len(matches)}" in status
         await pilot.press("escape")
         assert app.diff.search == "" and app._matches == []
+
+
+@pytest.mark.asyncio
+async def test_search_ignores_quote_style() -> None:
+    """The right article prints “each other’s”: typed with ASCII quotes, it is found."""
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"EACH OTHER'S", "enter")
+        await pilot.pause()
+        alignment, items = app.diff.alignment, app.diff.screen_layout.items
+        rows = [alignment.rows[items[k].row] for k in app._matches]
+        assert rows and all("each other’s" in alignment.right_text(row) for row in rows)
 
 
 @pytest.mark.asyncio
@@ -265,3 +294,28 @@ async def test_scroll_keys_and_article_list_toggle() -> None:
         assert not app.articles.display
         await pilot.press("a")
         assert app.articles.display
+
+
+@pytest.mark.asyncio
+async def test_article_list_follows_the_terminal_width() -> None:
+    """Shrinking below the narrow width hides the list, widening shows it again."""
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.articles.display
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        assert not app.articles.display and app.diff.size.width > 50
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert app.articles.display
+
+
+@pytest.mark.asyncio
+async def test_ctrl_c_quits() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not app.is_running

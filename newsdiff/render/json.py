@@ -35,6 +35,7 @@ def to_dict(alignment: Alignment) -> dict[str, Any]:
             {
                 "kind": row.kind.value,
                 "moved": row.moved,
+                "repeat": row.repeat,
                 "left": list(row.left),
                 "right": list(row.right),
                 "score": row.score,

@@ -45,12 +45,13 @@ def is_clutter_row(alignment: Alignment, row: Row) -> bool:
 def _origins(alignment: Alignment) -> dict[int, list[Item]]:
     """Origin markers for moved rows, keyed by the item position they go before."""
     rows = alignment.rows
-    anchors_left = [(r.left[0], k) for k, r in enumerate(rows) if r.left and not r.moved]
-    anchors_right = [(r.right[0], k) for k, r in enumerate(rows) if r.right and not r.moved]
+    in_place = [not (r.moved or r.repeat) for r in rows]  # rows that stand where they belong
+    anchors_left = [(r.left[0], k) for k, r in enumerate(rows) if r.left and in_place[k]]
+    anchors_right = [(r.right[0], k) for k, r in enumerate(rows) if r.right and in_place[k]]
     left_keys = [a for a, _ in anchors_left]
     right_keys = [a for a, _ in anchors_right]
-    shown_left = {i for r in rows if not r.moved for i in r.left}
-    shown_right = {j for r in rows if not r.moved for j in r.right}
+    shown_left = {i for k, r in enumerate(rows) if in_place[k] for i in r.left}
+    shown_right = {j for k, r in enumerate(rows) if in_place[k] for j in r.right}
     placed: dict[int, list[Item]] = {}
     for k, row in enumerate(rows):
         if not (row.moved and row.left and row.right):

@@ -25,6 +25,7 @@ from newsdiff.render.plain import plain_column_lines
 from newsdiff.render.styled import column_lines, wrap
 from newsdiff.render.text import unified_text
 from newsdiff.render.theme import DiffTheme
+from newsdiff.similarity import search_pattern
 
 CACHED_ITEMS = 512
 
@@ -194,17 +195,17 @@ class ScreenLayout:
         ]
 
     def matching_items(self, term: str) -> list[int]:
-        """Items whose text contains ``term`` (case-insensitive)."""
-        needle = term.casefold()
-        if not needle:
+        """Items whose text contains ``term`` (case and quote style ignored)."""
+        if not term:
             return []
+        search = search_pattern(term).search
         found = []
         for k, item in enumerate(self.items):
             if item.kind is not ItemKind.ROW:
                 continue
             row = self.alignment.rows[item.row]
             text = self.alignment.left_text(row) + "\n" + self.alignment.right_text(row)
-            if needle in text.casefold():
+            if search(text):
                 found.append(k)
         return found
 

@@ -50,6 +50,12 @@ def unified_text(row: Row, theme: DiffTheme, markers: bool) -> Text:
                 # of a rewording (in the rewording colour) never run into them unseen
                 style = theme.deleted + Style(strike=True)
             text.append(f"[-{visible(span.left)}-]" if markers else visible(span.left), style)
+            if (
+                not markers
+                and span.right
+                and not (span.left[-1].isspace() or span.right[0].isspace())
+            ):
+                text.append(" ")  # "republic Tehran", not "republicTehran" when copied
         if span.right:
             style = theme.replaced_right if span.op is SpanOp.REPLACE else theme.inserted
             text.append(f"{{+{visible(span.right)}+}}" if markers else visible(span.right), style)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, OptionList, Static
@@ -47,6 +47,7 @@ class NewsdiffApp(App[None]):
         self.similarity: dict[int, float] = {}
         self._alignments: dict[tuple[int, int], Alignment] = {}
         self._matches: list[int] = []
+        self._wide = True  # wide enough for the article list beside the comparison
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -70,11 +71,21 @@ class NewsdiffApp(App[None]):
     def on_mount(self) -> None:
         self.articles.border_title = "Articles"
         self.diff.theme = get_theme(self.style_name)
-        if self.size.width < NARROW:
-            self.articles.display = False
+        self._wide = self.size.width >= NARROW
+        self.articles.display = self._wide
         self.refresh_list()
         self.diff.focus()
         self.start_compare()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Crossing the narrow width hides or shows the article list (``a`` still toggles it
+        in between)."""
+        wide = event.size.width >= NARROW
+        if wide != self._wide:
+            self._wide = wide
+            self.articles.display = wide
+            if not wide:
+                self.diff.focus()
 
     def refresh_list(self) -> None:
         self.articles.show_articles(
@@ -215,8 +226,8 @@ class NewsdiffApp(App[None]):
         bottom = layout.locate(min(diff.scroll_offset.y + diff.size.height - 1, last_line))[0]
         if diff.cursor is not None and top <= diff.cursor <= bottom:
             here = diff.cursor
-        else:  # the cursor is off screen (scrolled away): step from what is shown, like less
-            here = top - 1 if forward else bottom + 1
+        else:  # the cursor is off screen or unset: step from the top of the screen, like
+            here = top - 1 if forward else top  # less (N looks above what is shown)
         later = [k for k in targets if (k > here if forward else k < here)]
         if not later:
             self.bell()
@@ -348,7 +359,7 @@ def compact_stats(alignment: Alignment) -> str:
     s = alignment.stats
     rows = (  # the kinds (one per row), then the flags some of those rows also carry
         f"={s.same} ~{s.edited} ≈{s.reworded} +{s.inserted} −{s.deleted} ¶ "
-        f"(↕{s.moved} <{s.split} >{s.merged})"
+        f"(↕{s.moved} ↺{s.repeated} <{s.split} >{s.merged})"
     )
     if not alignment.word_diffs:
         return f"{rows} · highlighting words…"

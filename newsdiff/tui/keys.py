@@ -6,7 +6,7 @@ from textual.binding import Binding, BindingType
 
 # (keys, action, short description for the footer, longer help text, shown in footer)
 KEYS: list[tuple[str, str, str, str, bool]] = [
-    ("q", "quit", "Quit", "Quit newsdiff", True),
+    ("q,ctrl+c", "quit", "Quit", "Quit newsdiff", True),
     ("question_mark", "help", "Help", "Show this help", True),
     (
         "n,right_square_bracket",

@@ -16,6 +16,7 @@ MEANINGS = {
     "same": "same (cosmetic differences only)",
     "edited": "edited: mostly the same words",
     "reworded": "reworded: same content, other words",
+    "repeat": "repeat: text shown in another row, told again here",
     "moved": "moved: out of order (m jumps to where it stood)",
     "split": "split: one paragraph became several",
     "merged": "merged: several paragraphs became one",
@@ -36,6 +37,20 @@ def help_table() -> Table:
     table.add_row("Gutter", "")
     for kind, marker in MARKERS.items():
         table.add_row(repr(marker) if marker == " " else marker, MEANINGS[kind])
+    table.add_row("", "")
+    table.add_row("Lines", "")
+    table.add_row("↳ ¶10 moved", "where a moved paragraph stood (m jumps between the two)")
+    table.add_row("⋯ 3 … hidden", "unchanged paragraphs (c) or page clutter (z) folded away")
+    table.add_row(
+        "Status",
+        "rows by kind: =same ~edited ≈reworded +inserted −deleted; in brackets, rows "
+        "that are also ↕moved ↺repeats <split >merged; then words inserted and deleted",
+    )
+    table.add_row(
+        "List",
+        "L and R mark the articles compared; the bar is the share of words kept between "
+        "each article and the left one",
+    )
     table.add_row("", "")
     table.add_row(
         "Colours",
@@ -62,8 +77,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with _HelpScroll(id="help"):
-            yield Static("Esc, q or ? closes; j/k, arrows, PgUp/PgDn, g/G scroll.", classes="hint")
             yield Static(help_table())
 
     def on_mount(self) -> None:
-        self.query_one(_HelpScroll).focus()  # so the scroll keys work at once
+        scroll = self.query_one(_HelpScroll)
+        # on the border, so it stays in sight while the table scrolls
+        scroll.border_subtitle = "Esc, q or ? closes · j/k, arrows, PgUp/PgDn, g/G scroll"
+        scroll.focus()  # so the scroll keys work at once

@@ -25,6 +25,7 @@ from newsdiff.model import Alignment
 from newsdiff.render.layout import ItemKind, LayoutOptions
 from newsdiff.render.screen import ScreenLayout, ScreenOptions
 from newsdiff.render.theme import DiffTheme, get_theme
+from newsdiff.similarity import search_pattern
 
 CURSOR = Style(bgcolor="grey19")
 MEASURE_NOW = 1500  # bigger comparisons show estimated heights first, exact ones a moment later
@@ -200,7 +201,7 @@ class DiffView(ScrollView, can_focus=True):
             text = layout.line(line_y)
             if self.search:
                 text = text.copy()
-                text.highlight_words([self.search], MATCH, case_sensitive=False)
+                text.highlight_regex(search_pattern(self.search), MATCH)
             item, _ = layout.locate(line_y)
             if item == self.cursor:
                 text = text.copy()

@@ -1,0 +1,68 @@
+"""The comparison's counts: similarity and word counts are honest about small changes,
+count a repeated paragraph once, and repeat links are labelled as such, not as moves."""
+
+from __future__ import annotations
+
+import json
+from itertools import permutations
+
+from helpers import PARAGRAPHS, align
+
+from newsdiff.similarity import word_count
+
+
+def _story_words(paragraphs: list[str]) -> int:
+    return sum(word_count(p) for p in paragraphs)
+
+
+def test_one_changed_word_with_its_full_stop_is_not_full_similarity() -> None:
+    left = PARAGRAPHS[:3]
+    right = [*left[:2], left[2].replace("months.", "weeks.")]
+    result = align(left, right)
+    total = _story_words(left) + _story_words(right)
+    assert result.similarity == round((total - 2) / total, 4) < 1.0
+    assert (result.stats.words_inserted, result.stats.words_deleted) == (1, 1)
+
+
+def test_a_changed_number_with_a_per_cent_sign_is_not_full_similarity() -> None:
+    left = ["Prices rose 5% in May, the statistics office said on Friday."]
+    right = ["Prices rose 9% in May, the statistics office said on Friday."]
+    result = align(left, right)
+    total = _story_words(left) + _story_words(right)
+    assert result.similarity == round((total - 2) / total, 4) < 1.0
+
+
+def test_swapping_the_articles_swaps_insertions_and_deletions() -> None:
+    left = [PARAGRAPHS[0], PARAGRAPHS[1].replace("7.4", "7.9"), PARAGRAPHS[2], PARAGRAPHS[4]]
+    right = [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[3], PARAGRAPHS[4] + " Talks resume."]
+    for a, b in permutations((left, right)):
+        forward, backward = align(a, b), align(b, a)
+        assert forward.similarity == backward.similarity
+        assert forward.stats.words_inserted == backward.stats.words_deleted
+        assert forward.stats.words_deleted == backward.stats.words_inserted
+
+
+def test_a_paragraph_linked_twice_counts_its_words_once() -> None:
+    """The right article prints an edited lead twice: the left lead is in both rows, but
+    its changed word is deleted once, and the second row is a repeat, not a move."""
+    lead = PARAGRAPHS[0]
+    edited = lead.replace("third", "fourth")
+    result = align([lead, *PARAGRAPHS[1:4]], [edited, *PARAGRAPHS[1:4], edited])
+    rows_with_lead = [row for row in result.rows if row.left == (0,)]
+    assert len(rows_with_lead) == 2
+    assert [row.repeat for row in rows_with_lead] == [False, True]
+    assert not any(row.moved for row in result.rows)
+    assert (result.stats.repeated, result.stats.moved) == (1, 0)
+    assert result.stats.words_deleted == 1  # "third", once
+    assert result.stats.words_inserted == 2  # "fourth" in each printed copy
+    assert rows_with_lead[1].marker == "repeat"
+
+
+def test_repeat_rows_are_in_the_json() -> None:
+    from newsdiff.render.json import render_json
+
+    lead = PARAGRAPHS[0]
+    result = align([lead, PARAGRAPHS[1]], [lead, PARAGRAPHS[1], lead])
+    rows = json.loads(render_json(result))["rows"]
+    assert [row["repeat"] for row in rows] == [False, False, True]
+    assert json.loads(render_json(result))["stats"]["repeated"] == 1
