@@ -23,6 +23,13 @@ def marker(row: Row) -> str:
     return MARKERS[row.marker]
 
 
+def kind_label(row: Row) -> str:
+    """The row's label in words: "edited", or "moved, edited" when a flag (moved, repeat,
+    split, merged) hides the kind in the gutter."""
+    kind = row.kind.value
+    return kind if row.marker == kind else f"{row.marker}, {kind}"
+
+
 def numbers(indices: tuple[int, ...], prefix: str = "") -> str:
     """Display paragraph numbers (1-based): "¶3" or "¶3-4"."""
     if not indices:

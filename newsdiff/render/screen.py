@@ -19,7 +19,7 @@ from rich.text import Text
 
 from newsdiff.model import Alignment, Row
 from newsdiff.render import cells
-from newsdiff.render.labels import MARKERS, fold_text, numbers, origin_text
+from newsdiff.render.labels import MARKERS, fold_text, kind_label, numbers, origin_text
 from newsdiff.render.layout import Item, ItemKind, LayoutOptions, layout
 from newsdiff.render.plain import plain_column_lines
 from newsdiff.render.styled import column_lines, wrap
@@ -168,7 +168,7 @@ class ScreenLayout:
     def _unified(self, row: Row) -> list[Text]:
         theme = self.theme
         label = " ".join(filter(None, (numbers(row.left, "L"), numbers(row.right, "R"))))
-        lines = [Text(f"{MARKERS[row.marker]} {label} {row.marker}", style=theme.marker)]
+        lines = [Text(f"{MARKERS[row.marker]} {label} {kind_label(row)}", style=theme.marker)]
         body = unified_text(row, theme, markers=False)
         for paragraph in body.split("\n", allow_blank=True):
             lines.extend(

@@ -16,7 +16,14 @@ from rich.text import Text
 
 from newsdiff.model import Alignment, Row
 from newsdiff.render import cells
-from newsdiff.render.labels import fold_text, marker, numbers, origin_text, stats_line
+from newsdiff.render.labels import (
+    fold_text,
+    kind_label,
+    marker,
+    numbers,
+    origin_text,
+    stats_line,
+)
 from newsdiff.render.layout import ItemKind, layout
 from newsdiff.render.safe import visible
 from newsdiff.render.text import side_paragraphs, unified_text
@@ -177,7 +184,9 @@ def render_stacked(alignment: Alignment, theme: DiffTheme, options: PlainOptions
     """One column for very narrow terminals: each side of a row under the other."""
 
     def row_lines(row: Row, console: Console, width: int) -> Iterator[Text]:
-        yield from wrap(console, Text(f"{marker(row)} {row.marker}", style=theme.marker), width)
+        yield from wrap(
+            console, Text(f"{marker(row)} {kind_label(row)}", style=theme.marker), width
+        )
         for side, prefix in (("left", "L"), ("right", "R")):
             indices = row.left if side == "left" else row.right
             for index, paragraph in zip(indices, side_paragraphs(row, side, theme), strict=False):
@@ -194,7 +203,7 @@ def render_unified(alignment: Alignment, theme: DiffTheme, options: PlainOptions
 
     def row_lines(row: Row, console: Console, width: int) -> Iterator[Text]:
         label = " ".join(filter(None, (numbers(row.left, "L"), numbers(row.right, "R"))))
-        label = f"{marker(row)} {label} {row.marker}"
+        label = f"{marker(row)} {label} {kind_label(row)}"
         yield from wrap(console, Text(label, style=theme.marker), width)
         for paragraph in unified_text(row, theme, markers).split("\n", allow_blank=True):
             for piece in wrap(console, paragraph, max(width - 2, 8)):
