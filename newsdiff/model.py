@@ -51,10 +51,6 @@ class Document:
         """Paragraphs that are not page clutter."""
         return tuple(p for p in self.paragraphs if not p.clutter)
 
-    @property
-    def word_count(self) -> int:
-        return sum(len(p.text.split()) for p in self.story)
-
 
 @dataclass(frozen=True, slots=True)
 class Span:

@@ -319,3 +319,17 @@ async def test_ctrl_c_quits() -> None:
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert not app.is_running
+
+
+@pytest.mark.asyncio
+async def test_headline_markup_stays_text_in_the_pair_title(tmp_path) -> None:
+    """An article's "[@click=...]" is shown as typed, never run as a Textual action."""
+    hostile = tmp_path / "a.txt"
+    hostile.write_text("[bold red]x[/] [@click=app.quit]z[/] Headline\n\nA paragraph here.\n")
+    other = tmp_path / "b.txt"
+    other.write_text("Other headline\n\nAnother paragraph here.\n")
+    app = build_app([str(hostile), str(other)])
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        shown = str(app.query_one("#pair-title").render())
+        assert "[bold red]x[/] [@click=app.quit]z[/] Headline" in shown

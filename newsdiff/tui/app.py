@@ -185,9 +185,11 @@ class NewsdiffApp(App[None]):
         )
 
     # -- text -----------------------------------------------------------------------------
-    def _pair_title(self) -> str:
+    def _pair_title(self) -> Text:
+        """The two headlines as plain text: an article's "[...]" is never markup (the CSS
+        cuts the line with an ellipsis)."""
         left, right = self.documents[self.left_index], self.documents[self.right_index]
-        return f"L {visible(left.title)}  ⟷  R {visible(right.title)}"
+        return Text(f"L {visible(left.title)}  ⟷  R {visible(right.title)}")
 
     def update_status(self) -> None:
         alignment = self.diff.alignment
@@ -306,7 +308,7 @@ class NewsdiffApp(App[None]):
         if self._matches:
             self.diff.select(self._matches[0])
         elif event.value:
-            self.notify(f"No match for “{visible(event.value)}”.", timeout=2)
+            self.notify(f"No match for “{visible(event.value)}”.", timeout=2, markup=False)
 
     def _refresh_matches(self) -> None:
         layout = self.diff.screen_layout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
 from rich.text import Text
 from textual.binding import Binding
@@ -11,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from newsdiff.model import Document
 from newsdiff.render.safe import visible
+from newsdiff.similarity import word_count
 
 BAR_CELLS = 8
 
@@ -24,6 +26,14 @@ def similarity_bar(value: float | None) -> Text:
     )
 
 
+@lru_cache(maxsize=256)
+def story_counts(document: Document) -> tuple[int, int]:
+    """Paragraphs and words of the story (clutter left out), counted once per article: the
+    list is redrawn on every resize and toggle."""
+    story = document.story
+    return len(story), sum(word_count(p.text) for p in story)
+
+
 def article_prompt(
     document: Document, role: str, similarity: float | None, width: int = 36
 ) -> Text:
@@ -31,10 +41,9 @@ def article_prompt(
     marker = {"left": Text("L ", style="bold cyan"), "right": Text("R ", style="bold magenta")}
     title = Text(visible(document.title), style="bold" if role else "")
     title.truncate(max(width - 2, 8), overflow="ellipsis")
-    paragraphs = len(document.story)
-    details = Text(
-        f"  {visible(os.path.basename(document.path))} · {paragraphs} ¶ · "
-        f"{document.word_count} words ",
+    paragraphs, words = story_counts(document)
+    details = Text(  # counts first: a long file name is what the ellipsis cuts
+        f"  {paragraphs} ¶ · {words} words · {visible(os.path.basename(document.path))} ",
         style="dim",
     )
     details.truncate(max(width - BAR_CELLS - 7, 8), overflow="ellipsis")
