@@ -98,7 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     parser.add_argument("-w", "--width", type=_width, help="output width (default: terminal)")
     parser.add_argument(
-        "-c", "--changes-only", action="store_true", help="hide unchanged paragraphs"
+        "-c",
+        "--changes-only",
+        action="store_true",
+        help="hide unchanged paragraphs (side and unified; JSON always has every row)",
     )
     parser.add_argument(
         "--clutter", action="store_true", help="show page clutter (folded by default)"

@@ -74,6 +74,7 @@ async def test_previous_change_at_the_top_selects_nothing() -> None:
         await pilot.press("N")
         await pilot.pause()
         assert app.diff.cursor is None and app.diff.scroll_offset.y == 0
+        assert [n.message for n in app._notifications] == ["No change above."]
 
 
 @pytest.mark.asyncio

@@ -233,6 +233,9 @@ class NewsdiffApp(App[None]):
         later = [k for k in targets if (k > here if forward else k < here)]
         if not later:
             self.bell()
+            what = "match" if diff.search else "change"
+            where = "below" if forward else "above"
+            self.notify(f"No {what} {where}.", timeout=2)
             return
         diff.select(later[0] if forward else later[-1])
 
