@@ -55,10 +55,14 @@ def stats_line(alignment: Alignment) -> str:
     return " · ".join(parts)
 
 
-def fold_text(item: Item) -> str:
-    what = f"{item.label if item.label == 'clutter' else 'unchanged'} paragraph"
-    what += "" if item.count == 1 else "s"
-    hint = " (--clutter shows them)" if item.label == "clutter" else ""
+def fold_text(item: Item, clutter_switch: str = "--clutter") -> str:
+    """The line for hidden rows, or the one heading a run of page clutter on show
+    (``clutter_switch`` is how the reader turns clutter on and off)."""
+    plural = "" if item.count == 1 else "s"
+    if item.label == "clutter shown":
+        return f"⋯ page clutter: {item.count} paragraph{plural} (shown by {clutter_switch})"
+    what = f"{item.label if item.label == 'clutter' else 'unchanged'} paragraph{plural}"
+    hint = f" ({clutter_switch} shows them)" if item.label == "clutter" else ""
     return f"⋯ {item.count} {what} hidden{hint}"
 
 

@@ -75,6 +75,11 @@ def _origins(alignment: Alignment) -> dict[int, list[Item]]:
 def layout(alignment: Alignment, options: LayoutOptions = LayoutOptions()) -> list[Item]:
     """Items in display order. Cost: O(rows log rows)."""
     origins = _origins(alignment)
+    clutter = [is_clutter_row(alignment, row) for row in alignment.rows]
+    shown_clutter = [  # clutter rows on show: a line before each run says what they are
+        options.show_clutter and c and not (options.changes_only and not row.is_change)
+        for c, row in zip(clutter, alignment.rows, strict=True)
+    ]
     items: list[Item] = []
     hidden_label, hidden = "", 0
 
@@ -89,7 +94,7 @@ def layout(alignment: Alignment, options: LayoutOptions = LayoutOptions()) -> li
             flush()
             items.append(origin)
         label = ""
-        if not options.show_clutter and is_clutter_row(alignment, row):
+        if not options.show_clutter and clutter[k]:
             label = "clutter"
         elif options.changes_only and not row.is_change:
             label = "unchanged"
@@ -100,6 +105,9 @@ def layout(alignment: Alignment, options: LayoutOptions = LayoutOptions()) -> li
             hidden += 1
             continue
         flush()
+        if shown_clutter[k] and not (k and shown_clutter[k - 1]):
+            end = next((n for n in range(k, len(clutter)) if not shown_clutter[n]), len(clutter))
+            items.append(Item(ItemKind.FOLD, count=end - k, label="clutter shown"))
         items.append(Item(ItemKind.ROW, row=k))
     flush()
     for origin in origins.get(len(alignment.rows), ()):

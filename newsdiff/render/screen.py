@@ -108,7 +108,7 @@ class ScreenLayout:
 
     def _note(self, item: Item) -> str:
         if item.kind is ItemKind.FOLD:
-            return fold_text(item).replace("(--clutter shows them)", "(z shows them)")
+            return fold_text(item, clutter_switch="z")
         return origin_text(self.alignment, item)
 
     # -- lookup ---------------------------------------------------------------------------
