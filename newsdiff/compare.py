@@ -137,6 +137,8 @@ def _stats(rows: tuple[Row, ...], left: Document, right: Document) -> tuple[Stat
     seen_left: set[int] = set()
     seen_right: set[int] = set()
     count = cache(word_count)  # most paragraphs are the same on both sides: count once
+    left_words = [count(p.text) for p in left.paragraphs]
+    right_words = [count(p.text) for p in right.paragraphs]
     for row in rows:
         if all(i in left_clutter for i in row.left) and all(j in right_clutter for j in row.right):
             continue
@@ -145,7 +147,9 @@ def _stats(rows: tuple[Row, ...], left: Document, right: Document) -> tuple[Stat
         repeated += row.repeat
         split += row.is_split
         merged += row.is_merged
-        kept_left, kept_right, inserted, deleted = count_words(row.spans, count)
+        inserted, deleted = count_words(row.spans, count)
+        kept_left = sum(left_words[i] for i in row.left) - deleted
+        kept_right = sum(right_words[j] for j in row.right) - inserted
         if seen_left.issuperset(row.left):  # shown before: its words are counted already
             kept_left = deleted = 0
         if seen_right.issuperset(row.right):
@@ -159,7 +163,8 @@ def _stats(rows: tuple[Row, ...], left: Document, right: Document) -> tuple[Stat
         moved=moved, repeated=repeated, split=split, merged=merged,
         words_inserted=words_inserted, words_deleted=words_deleted, **counts,
     )  # fmt: skip
-    total = sum(count(p.text) for p in (*left.story, *right.story))
+    total = sum(left_words[p.index] for p in left.story)
+    total += sum(right_words[p.index] for p in right.story)
     # The clamp only matters for a row pairing story text with clutter.
     similarity = round(min(1.0, kept_total / total), 4) if total else 1.0
     return stats, similarity

@@ -177,15 +177,13 @@ def _push(out: list[Span], op: SpanOp, left: str, right: str) -> None:
 
 def count_words(
     spans: tuple[Span, ...], count: Callable[[str], int] = word_count
-) -> tuple[int, int, int, int]:
-    """(words kept on the left, kept on the right, inserted, deleted); a replace counts as
-    both an insertion and a deletion. ``count`` counts the words of a text."""
-    kept_left = kept_right = inserted = deleted = 0
+) -> tuple[int, int]:
+    """(words inserted, words deleted); a replace counts as both. ``count`` counts the words
+    of a text. Spans never cut a word (a run of ``\\w``), so the words kept on a side are
+    that side's words less these."""
+    inserted = deleted = 0
     for span in spans:
-        if span.op is SpanOp.EQUAL:
-            kept_left += count(span.left)
-            kept_right += count(span.right)
-        else:
+        if span.op is not SpanOp.EQUAL:
             inserted += count(span.right)
             deleted += count(span.left)
-    return kept_left, kept_right, inserted, deleted
+    return inserted, deleted

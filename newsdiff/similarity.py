@@ -89,7 +89,11 @@ def word_count(text: str) -> int:
     """How many words the text has, as comparisons count them: runs of ``\\w``, so a word
     keeps counting as one when a diff cuts its full stop or per cent sign off ("Berlin." and
     "Paris." differ in one word and share none)."""
-    return len(words(text))
+    if not text.isascii():
+        text = _QUOTE_STYLE.sub(" ", text)  # curly quotes and dashes are not word characters
+        if not text.isascii():
+            return len(_WORD.findall(text))
+    return len(text.translate(_ASCII_NOT_WORD).split())
 
 
 def _english_stemmer() -> Any:

@@ -37,6 +37,7 @@ _TEXTS = st.lists(_PIECES, max_size=30).map("".join)
 def test_words_equal_the_regex_words(text: str) -> None:
     """The ASCII shortcut in ``words`` finds exactly what ``\\w+`` finds after case folding."""
     assert similarity.words(text) == re.findall(r"\w+", text.casefold())
+    assert similarity.word_count(text) == len(re.findall(r"\w+", text))
 
 
 @settings(max_examples=400, deadline=None)
