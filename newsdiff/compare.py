@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import cache
 
 from newsdiff.align import AlignConfig, Bead, align_features
-from newsdiff.inline import count_words, diff_words
+from newsdiff.inline import count_words, diff_paragraphs, diff_words
 from newsdiff.model import Alignment, Document, Row, RowKind, Span, SpanOp, Stats
 from newsdiff.similarity import Features, features, is_lone_dateline, kept_in_order, word_count
 
@@ -56,20 +56,23 @@ def _row(
     rf: list[Features],
     word_diffs: bool = True,
 ) -> Row:
-    left_text = "\n".join(left.paragraphs[i].text for i in bead.left)
-    right_text = "\n".join(right.paragraphs[j].text for j in bead.right)
+    left_texts = [left.paragraphs[i].text for i in bead.left]
+    right_texts = [right.paragraphs[j].text for j in bead.right]
     if bead.left and bead.right:
         kind = classify([lf[i] for i in bead.left], [rf[j] for j in bead.right])
         score = 1.0 if kind is RowKind.SAME else round(bead.score, 4)
     else:
         kind = RowKind.DELETED if bead.left else RowKind.INSERTED
         score = 0.0
-    spans = diff_words(left_text, right_text) if word_diffs else _whole(left_text, right_text)
+    spans = (
+        diff_paragraphs(left_texts, right_texts) if word_diffs else _whole(left_texts, right_texts)
+    )
     return Row(kind, bead.left, bead.right, score, bead.moved, spans, bead.repeat)
 
 
-def _whole(left_text: str, right_text: str) -> tuple[Span, ...]:
+def _whole(left_texts: list[str], right_texts: list[str]) -> tuple[Span, ...]:
     """Spans before the word diff: each side whole, nothing highlighted inside a pair."""
+    left_text, right_text = "\n".join(left_texts), "\n".join(right_texts)
     if left_text and right_text:
         return (Span(SpanOp.EQUAL, left_text, right_text),)
     return diff_words(left_text, right_text)
@@ -81,8 +84,14 @@ def add_word_diffs(alignment: Alignment) -> Alignment:
     if alignment.word_diffs:
         return alignment
     with paused_gc():
+        left, right = alignment.left.paragraphs, alignment.right.paragraphs
         rows = tuple(
-            replace(row, spans=diff_words(alignment.left_text(row), alignment.right_text(row)))
+            replace(
+                row,
+                spans=diff_paragraphs(
+                    [left[i].text for i in row.left], [right[j].text for j in row.right]
+                ),
+            )
             for row in alignment.rows
         )
         stats, similarity = _stats(rows, alignment.left, alignment.right)

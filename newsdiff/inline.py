@@ -109,6 +109,37 @@ def diff_words(left: str, right: str) -> tuple[Span, ...]:
     return tuple(_merge(raw))
 
 
+def diff_paragraphs(left: Sequence[str], right: Sequence[str]) -> tuple[Span, ...]:
+    """Word spans of a row's paragraphs (each side joined by "\\n"). A copy printed twice in a
+    row (a twin: equal up to cosmetics to its neighbour, at either end of its side) is shown
+    whole as inserted or deleted, and the rest is diffed: two copies of one caption diffed
+    together against one would interleave word by word."""
+    if not (left and right):
+        return diff_words("\n".join(left), "\n".join(right))
+    (lead_left, core_left, trail_left) = _twins_apart(left)
+    (lead_right, core_right, trail_right) = _twins_apart(right)
+    spans = [
+        *(Span(SpanOp.DELETE, text + "\n", "") for text in lead_left),
+        *(Span(SpanOp.INSERT, "", text + "\n") for text in lead_right),
+        *diff_words("\n".join(core_left), "\n".join(core_right)),
+        *(Span(SpanOp.DELETE, "\n" + text, "") for text in trail_left),
+        *(Span(SpanOp.INSERT, "", "\n" + text) for text in trail_right),
+    ]
+    return tuple(spans)
+
+
+def _twins_apart(texts: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+    """(twins before, the rest, twins after): leading paragraphs equal to the next one and
+    trailing ones equal to the one before, up to cosmetics."""
+    forms = [cosmetic_form(text) for text in texts]
+    start, end = 0, len(texts)
+    while end - start > 1 and forms[end - 1] == forms[end - 2]:  # the first copy is diffed
+        end -= 1
+    while end - start > 1 and forms[start] == forms[start + 1]:
+        start += 1
+    return list(texts[:start]), list(texts[start:end]), list(texts[end:])
+
+
 def _is_trivial(text: str) -> bool:
     """An equality not worth showing between two changes: no content word in it."""
     return STOP_WORDS.issuperset(words(text))

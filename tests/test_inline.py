@@ -5,8 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff.inline import count_words, diff_main, diff_words, python_diff_main
-from newsdiff.model import SpanOp
+from newsdiff.inline import (
+    count_words,
+    diff_main,
+    diff_paragraphs,
+    diff_words,
+    python_diff_main,
+)
+from newsdiff.model import Span, SpanOp
 from newsdiff.similarity import word_count
 
 
@@ -124,3 +130,24 @@ def test_compiled_diff_match_patch_gives_the_python_diffs(texts: tuple[str, str]
 def test_compiled_diff_match_patch_is_installed() -> None:
     """The declared dependency is present, so the fast path above is the one tested."""
     import fast_diff_match_patch  # noqa: F401
+
+
+_PARAGRAPHS = ["Putin met Pezeshkian.", "Putin  met “Pezeshkian”.", "Iran signed.", "A caption."]
+_PARAGRAPH_LISTS = st.lists(st.sampled_from(_PARAGRAPHS), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PARAGRAPH_LISTS, _PARAGRAPH_LISTS)
+def test_row_spans_are_lossless(left: list[str], right: list[str]) -> None:
+    spans = diff_paragraphs(left, right)
+    assert "".join(s.left for s in spans) == "\n".join(left)
+    assert "".join(s.right for s in spans) == "\n".join(right)
+
+
+def test_a_caption_printed_twice_is_diffed_once_and_its_copy_shown_whole() -> None:
+    caption = "Putin and his Iranian counterpart attend a signing ceremony in Moscow, Reuters"
+    spans = diff_paragraphs(["Putin and Pezeshkian meet in Moscow. Photo: AFP"], [caption, caption])
+    assert spans[-1] == Span(SpanOp.INSERT, "", "\n" + caption)
+    assert "".join(s.right for s in spans[:-1]) == caption
+    plain = ["One paragraph here.", "Another one."]
+    assert diff_paragraphs(plain[:1], plain) == diff_words(plain[0], "\n".join(plain))
