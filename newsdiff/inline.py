@@ -189,17 +189,45 @@ def _merge(raw: list[tuple[SpanOp, str, str]]) -> list[Span]:
     for op, left, right in merged:
         if op is not SpanOp.EQUAL and _cosmetic(left, right):
             op = SpanOp.EQUAL
-        if op is SpanOp.REPLACE:  # the space before a reworded word is kept, not changed
-            space = len(left) - len(left.lstrip())
-            if space and left[:space] == right[:space]:
-                _push(out, SpanOp.EQUAL, left[:space], right[:space])
-                left, right = left[space:], right[space:]
-        _push(out, op, left, right)
+        if op is SpanOp.REPLACE:
+            _push_replace(out, left, right)
+        else:
+            _push(out, op, left, right)
     return out
 
 
+def _push_replace(out: list[Span], left: str, right: str) -> None:
+    """Append a rewording without its cosmetic ends: tokens at either end that differ only
+    in quote style or spacing ('"This truly' -> '“This true') are kept as equal, and so is
+    the space before the first reworded word."""
+    lefts, rights = tokenize(left), tokenize(right)
+    shortest = min(len(lefts), len(rights))
+    head = 0
+    while head < shortest and _cosmetic(lefts[head], rights[head]):
+        head += 1
+    tail = 0
+    while tail < shortest - head and _cosmetic(lefts[-1 - tail], rights[-1 - tail]):
+        tail += 1
+    left_head, right_head = "".join(lefts[:head]), "".join(rights[:head])
+    left_tail = "".join(lefts[len(lefts) - tail :])
+    right_tail = "".join(rights[len(rights) - tail :])
+    left = left[len(left_head) : len(left) - len(left_tail)]
+    right = right[len(right_head) : len(right) - len(right_tail)]
+    space = len(left) - len(left.lstrip())
+    if left and right and space and left[:space] == right[:space]:
+        left_head, right_head = left_head + left[:space], right_head + right[:space]
+        left, right = left[space:], right[space:]
+    _push(out, SpanOp.EQUAL, left_head, right_head)
+    op = SpanOp.REPLACE if left and right else SpanOp.DELETE if left else SpanOp.INSERT
+    _push(out, op, left, right)
+    _push(out, SpanOp.EQUAL, left_tail, right_tail)
+
+
 def _push(out: list[Span], op: SpanOp, left: str, right: str) -> None:
-    """Append a span, joining it to the previous one when both are equal or both replace."""
+    """Append a span, joining it to the previous one when both are equal or both replace
+    (an empty one is dropped)."""
+    if not (left or right):
+        return
     if out and out[-1].op is op and op in (SpanOp.EQUAL, SpanOp.REPLACE):
         previous = out.pop()
         left, right = previous.left + left, previous.right + right

@@ -151,3 +151,15 @@ def test_a_caption_printed_twice_is_diffed_once_and_its_copy_shown_whole() -> No
     assert "".join(s.right for s in spans[:-1]) == caption
     plain = ["One paragraph here.", "Another one."]
     assert diff_paragraphs(plain[:1], plain) == diff_words(plain[0], "\n".join(plain))
+
+
+def test_a_restyled_quote_next_to_a_change_stays_unhighlighted() -> None:
+    spans = diff_words('"This truly is it', "“This true is it")
+    assert _ops(spans) == [
+        ("equal", '"This ', "“This "), ("replace", "truly", "true"), ("equal", " is it", " is it"),
+    ]  # fmt: skip
+    spans = diff_words(
+        'common "security threats", according', "common “security threats”, with a pact, according"
+    )
+    assert [s.op for s in spans] == [SpanOp.EQUAL, SpanOp.INSERT, SpanOp.EQUAL]
+    assert spans[1].right == ", with a pact"
