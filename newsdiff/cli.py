@@ -244,10 +244,6 @@ def _escape_surrogates(text: str) -> str:
 
 
 def run_interactive(args: argparse.Namespace) -> int:
-    if not sys.stdout.isatty():
-        raise UsageError(
-            "the interactive viewer needs a terminal; give two files to print a comparison"
-        )
     from newsdiff.corpus import bundled_seeds_dir, list_articles
 
     if not args.paths:
@@ -256,6 +252,12 @@ def run_interactive(args: argparse.Namespace) -> int:
         files = list_articles(args.paths[0])
     else:
         files = list(args.paths)
+        if len(files) < 2:
+            raise UsageError(f"{files[0]}: the viewer needs two or more articles to compare")
+    if not sys.stdout.isatty():
+        raise UsageError(
+            "the interactive viewer needs a terminal; give two files to print a comparison"
+        )
     from newsdiff.tui.app import run_app
 
     return run_app([str(f) for f in files], max_bytes=args.max_size, style=args.style)

@@ -31,4 +31,6 @@ def list_articles(directory: str | Path) -> list[Path]:
         raise InputError(f"{directory}: permission denied") from None
     if not found:
         raise InputError(f"{directory}: no articles (.txt or .md files) in this folder")
+    if len(found) == 1:
+        raise InputError(f"{directory}: only one article ({found[0].name}); need two to compare")
     return found

@@ -90,6 +90,12 @@ def test_printing_options_are_refused_for_the_viewer(tmp_path) -> None:
     assert_one_error_line(result, "-c/--changes-only", "--color")
 
 
+def test_a_folder_with_one_article_is_refused(tmp_path) -> None:
+    (tmp_path / "only.txt").write_text("A paragraph.\n")
+    assert_one_error_line(newsdiff(str(tmp_path)), "only one article", "only.txt")
+    assert_one_error_line(newsdiff("-i", str(tmp_path / "only.txt")), "two or more articles")
+
+
 def test_standard_input_for_one_side(tmp_path) -> None:
     a = tmp_path / "a.txt"
     a.write_text("The same paragraph.\n")
