@@ -114,7 +114,7 @@ def diff_paragraphs(left: Sequence[str], right: Sequence[str]) -> tuple[Span, ..
     row (a twin: equal up to cosmetics to its neighbour, at either end of its side) is shown
     whole as inserted or deleted, and the rest is diffed: two copies of one caption diffed
     together against one would interleave word by word."""
-    if not (left and right):
+    if len(left) == len(right) == 1 or not (left and right):  # no twins: the usual row
         return diff_words("\n".join(left), "\n".join(right))
     (lead_left, core_left, trail_left) = _twins_apart(left)
     (lead_right, core_right, trail_right) = _twins_apart(right)
@@ -200,19 +200,22 @@ def _push_replace(out: list[Span], left: str, right: str) -> None:
     """Append a rewording without its cosmetic ends: tokens at either end that differ only
     in quote style or spacing ('"This truly' -> '“This true') are kept as equal, and so is
     the space before the first reworded word."""
-    lefts, rights = tokenize(left), tokenize(right)
-    shortest = min(len(lefts), len(rights))
-    head = 0
-    while head < shortest and _cosmetic(lefts[head], rights[head]):
-        head += 1
-    tail = 0
-    while tail < shortest - head and _cosmetic(lefts[-1 - tail], rights[-1 - tail]):
-        tail += 1
-    left_head, right_head = "".join(lefts[:head]), "".join(rights[:head])
-    left_tail = "".join(lefts[len(lefts) - tail :])
-    right_tail = "".join(rights[len(rights) - tail :])
-    left = left[len(left_head) : len(left) - len(left_tail)]
-    right = right[len(right_head) : len(right) - len(right_tail)]
+    left_head = right_head = left_tail = right_tail = ""
+    first, last = (left.lstrip()[:1], right.lstrip()[:1]), (left[-1:], right[-1:])
+    if not (_differ_plainly(*first) and _differ_plainly(*last)):  # else no end is cosmetic
+        lefts, rights = tokenize(left), tokenize(right)
+        shortest = min(len(lefts), len(rights))
+        head = 0
+        while head < shortest and _cosmetic(lefts[head], rights[head]):
+            head += 1
+        tail = 0
+        while tail < shortest - head and _cosmetic(lefts[-1 - tail], rights[-1 - tail]):
+            tail += 1
+        left_head, right_head = "".join(lefts[:head]), "".join(rights[:head])
+        left_tail = "".join(lefts[len(lefts) - tail :])
+        right_tail = "".join(rights[len(rights) - tail :])
+        left = left[len(left_head) : len(left) - len(left_tail)]
+        right = right[len(right_head) : len(right) - len(right_tail)]
     space = len(left) - len(left.lstrip())
     if left and right and space and left[:space] == right[:space]:
         left_head, right_head = left_head + left[:space], right_head + right[:space]
@@ -221,6 +224,12 @@ def _push_replace(out: list[Span], left: str, right: str) -> None:
     op = SpanOp.REPLACE if left and right else SpanOp.DELETE if left else SpanOp.INSERT
     _push(out, op, left, right)
     _push(out, SpanOp.EQUAL, left_tail, right_tail)
+
+
+def _differ_plainly(a: str, b: str) -> bool:
+    """Two different ASCII letters or digits: tokens they start (or end) cannot be equal up
+    to cosmetics, which leave ASCII letters and digits as they are."""
+    return a != b and (a + b).isascii() and (a + b).isalnum()
 
 
 def _push(out: list[Span], op: SpanOp, left: str, right: str) -> None:
