@@ -56,8 +56,7 @@ def _row(
     rf: list[Features],
     word_diffs: bool = True,
 ) -> Row:
-    left_texts = [left.paragraphs[i].text for i in bead.left]
-    right_texts = [right.paragraphs[j].text for j in bead.right]
+    left_texts, right_texts = _texts(left, bead.left), _texts(right, bead.right)
     if bead.left and bead.right:
         kind = classify([lf[i] for i in bead.left], [rf[j] for j in bead.right])
         score = 1.0 if kind is RowKind.SAME else round(bead.score, 4)
@@ -68,6 +67,10 @@ def _row(
         diff_paragraphs(left_texts, right_texts) if word_diffs else _whole(left_texts, right_texts)
     )
     return Row(kind, bead.left, bead.right, score, bead.moved, spans, bead.repeat)
+
+
+def _texts(document: Document, indices: tuple[int, ...]) -> list[str]:
+    return [document.paragraphs[k].text for k in indices]
 
 
 def _whole(left_texts: list[str], right_texts: list[str]) -> tuple[Span, ...]:
@@ -84,14 +87,9 @@ def add_word_diffs(alignment: Alignment) -> Alignment:
     if alignment.word_diffs:
         return alignment
     with paused_gc():
-        left, right = alignment.left.paragraphs, alignment.right.paragraphs
+        left, right = alignment.left, alignment.right
         rows = tuple(
-            replace(
-                row,
-                spans=diff_paragraphs(
-                    [left[i].text for i in row.left], [right[j].text for j in row.right]
-                ),
-            )
+            replace(row, spans=diff_paragraphs(_texts(left, row.left), _texts(right, row.right)))
             for row in alignment.rows
         )
         stats, similarity = _stats(rows, alignment.left, alignment.right)
