@@ -6,6 +6,7 @@ This is the one entry point views use: ``compare(left, right) -> Alignment``.
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -129,31 +130,48 @@ def _compare(
     lf, rf = document_features(left, memo), document_features(right, memo)
     beads = align_features(lf, rf, config)
     rows = tuple(_row(bead, left, right, lf, rf, word_diffs) for bead in beads)
-    stats, similarity = _stats(rows, left, right)
+    stats, similarity = _stats(rows, left, right, words=word_diffs)
     return Alignment(left, right, rows, similarity, stats, word_diffs=word_diffs)
 
 
-def _stats(rows: tuple[Row, ...], left: Document, right: Document) -> tuple[Stats, float]:
-    """Row and word counts of the story (clutter rows left out), and the similarity: the
-    share of both sides' words kept. A paragraph linked in several rows (a headline printed
-    three times) has its words counted in the first of them only."""
-    counts = dict.fromkeys(("same", "edited", "reworded", "inserted", "deleted"), 0)
-    moved = repeated = split = merged = words_inserted = words_deleted = kept_total = 0
+def _stats(
+    rows: tuple[Row, ...], left: Document, right: Document, words: bool = True
+) -> tuple[Stats, float]:
+    """Row and word counts of the story (rows of clutter only are left out), and the
+    similarity. Without ``words`` (rows not word-diffed yet) the word counts and the
+    similarity are zero."""
     left_clutter = {p.index for p in left.paragraphs if p.clutter}
     right_clutter = {p.index for p in right.paragraphs if p.clutter}
-    seen_left: set[int] = set()
-    seen_right: set[int] = set()
+    story = [
+        row
+        for row in rows
+        if not (
+            all(i in left_clutter for i in row.left) and all(j in right_clutter for j in row.right)
+        )
+    ]
+    counts = Counter(row.kind.value for row in story)
+    inserted, deleted, similarity = _word_stats(story, left, right) if words else (0, 0, 0.0)
+    stats = Stats(
+        same=counts["same"], edited=counts["edited"], reworded=counts["reworded"],
+        inserted=counts["inserted"], deleted=counts["deleted"],
+        moved=sum(row.moved for row in story), repeated=sum(row.repeat for row in story),
+        split=sum(row.is_split for row in story), merged=sum(row.is_merged for row in story),
+        words_inserted=inserted, words_deleted=deleted,
+    )  # fmt: skip
+    return stats, similarity
+
+
+def _word_stats(story: list[Row], left: Document, right: Document) -> tuple[int, int, float]:
+    """Words inserted and deleted, and the similarity: the share of both sides' story words
+    kept. A paragraph linked in several rows (a headline printed three times) has its words
+    counted in the first of them only."""
     count = cache(word_count)  # most paragraphs are the same on both sides: count once
     left_words = [count(p.text) for p in left.paragraphs]
     right_words = [count(p.text) for p in right.paragraphs]
-    for row in rows:
-        if all(i in left_clutter for i in row.left) and all(j in right_clutter for j in row.right):
-            continue
-        counts[row.kind.value] += 1
-        moved += row.moved
-        repeated += row.repeat
-        split += row.is_split
-        merged += row.is_merged
+    seen_left: set[int] = set()
+    seen_right: set[int] = set()
+    words_inserted = words_deleted = kept_total = 0
+    for row in story:
         inserted, deleted = count_words(row.spans, count)
         kept_left = sum(left_words[i] for i in row.left) - deleted
         kept_right = sum(right_words[j] for j in row.right) - inserted
@@ -166,12 +184,8 @@ def _stats(rows: tuple[Row, ...], left: Document, right: Document) -> tuple[Stat
         kept_total += kept_left + kept_right
         words_inserted += inserted
         words_deleted += deleted
-    stats = Stats(
-        moved=moved, repeated=repeated, split=split, merged=merged,
-        words_inserted=words_inserted, words_deleted=words_deleted, **counts,
-    )  # fmt: skip
     total = sum(left_words[p.index] for p in left.story)
     total += sum(right_words[p.index] for p in right.story)
     # The clamp only matters for a row pairing story text with clutter.
     similarity = round(min(1.0, kept_total / total), 4) if total else 1.0
-    return stats, similarity
+    return words_inserted, words_deleted, similarity
