@@ -29,6 +29,7 @@ from newsdiff.similarity import search_pattern
 
 CURSOR = Style(bgcolor="grey19")
 MEASURE_NOW = 1500  # bigger comparisons show estimated heights first, exact ones a moment later
+MEASURE_FIRST = 300  # ... all but their first rows: several screens, measured in ~25 ms
 MATCH = Style(reverse=True, bold=True)
 
 
@@ -105,7 +106,7 @@ class DiffView(ScrollView, can_focus=True):
             big = len(self.alignment.rows) > MEASURE_NOW
             self.screen_layout = ScreenLayout(
                 self.alignment, self.theme, options, self.app.console,
-                measure_first=MEASURE_NOW if big else None,
+                measure_first=MEASURE_FIRST if big else None,
             )  # fmt: skip
             self.virtual_size = Size(width, self.screen_layout.total)
             if not self.screen_layout.exact:
