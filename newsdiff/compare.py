@@ -14,7 +14,16 @@ from functools import cache
 
 from newsdiff.align import AlignConfig, Bead, align_features
 from newsdiff.inline import count_words, diff_paragraphs, diff_words
-from newsdiff.model import Alignment, Document, Row, RowKind, Span, SpanOp, Stats
+from newsdiff.model import (
+    Alignment,
+    Document,
+    Row,
+    RowKind,
+    Span,
+    SpanOp,
+    Stats,
+    is_clutter_row,
+)
 from newsdiff.similarity import Features, features, is_lone_dateline, kept_in_order, word_count
 
 EDITED_MIN_KEPT = 0.75  # share of the shorter side's words kept in order for "edited"
@@ -130,27 +139,19 @@ def _compare(
     lf, rf = document_features(left, memo), document_features(right, memo)
     beads = align_features(lf, rf, config)
     rows = tuple(_row(bead, left, right, lf, rf, word_diffs) for bead in beads)
-    stats, similarity = _stats(rows, left, right, words=word_diffs)
+    stats, similarity = _stats(rows, left, right, with_words=word_diffs)
     return Alignment(left, right, rows, similarity, stats, word_diffs=word_diffs)
 
 
 def _stats(
-    rows: tuple[Row, ...], left: Document, right: Document, words: bool = True
+    rows: tuple[Row, ...], left: Document, right: Document, with_words: bool = True
 ) -> tuple[Stats, float]:
     """Row and word counts of the story (rows of clutter only are left out), and the
-    similarity. Without ``words`` (rows not word-diffed yet) the word counts and the
+    similarity. Without ``with_words`` (rows not word-diffed yet) the word counts and the
     similarity are zero."""
-    left_clutter = {p.index for p in left.paragraphs if p.clutter}
-    right_clutter = {p.index for p in right.paragraphs if p.clutter}
-    story = [
-        row
-        for row in rows
-        if not (
-            all(i in left_clutter for i in row.left) and all(j in right_clutter for j in row.right)
-        )
-    ]
+    story = [row for row in rows if not is_clutter_row(row, left, right)]
     counts = Counter(row.kind.value for row in story)
-    inserted, deleted, similarity = _word_stats(story, left, right) if words else (0, 0, 0.0)
+    inserted, deleted, similarity = _word_stats(story, left, right) if with_words else (0, 0, 0.0)
     stats = Stats(
         same=counts["same"], edited=counts["edited"], reworded=counts["reworded"],
         inserted=counts["inserted"], deleted=counts["deleted"],
@@ -163,24 +164,26 @@ def _stats(
 
 def _word_stats(story: list[Row], left: Document, right: Document) -> tuple[int, int, float]:
     """Words inserted and deleted, and the similarity: the share of both sides' story words
-    kept. A paragraph linked in several rows (a headline printed three times) has its words
-    counted in the first of them only."""
+    kept. A paragraph is counted where it is paired for real: a repeat row (the paragraph
+    told again) counts only the side that no other row holds, so the same words are never
+    counted twice, whichever row comes first."""
     count = cache(word_count)  # most paragraphs are the same on both sides: count once
     left_words = [count(p.text) for p in left.paragraphs]
     right_words = [count(p.text) for p in right.paragraphs]
-    seen_left: set[int] = set()
-    seen_right: set[int] = set()
+    counted_left = {i for row in story if not row.repeat for i in row.left}
+    counted_right = {j for row in story if not row.repeat for j in row.right}
     words_inserted = words_deleted = kept_total = 0
     for row in story:
         inserted, deleted = count_words(row.spans, count)
         kept_left = sum(left_words[i] for i in row.left) - deleted
         kept_right = sum(right_words[j] for j in row.right) - inserted
-        if seen_left.issuperset(row.left):  # shown before: its words are counted already
-            kept_left = deleted = 0
-        if seen_right.issuperset(row.right):
-            kept_right = inserted = 0
-        seen_left.update(row.left)
-        seen_right.update(row.right)
+        if row.repeat:
+            if counted_left.issuperset(row.left):
+                kept_left = deleted = 0
+            if counted_right.issuperset(row.right):
+                kept_right = inserted = 0
+            counted_left.update(row.left)
+            counted_right.update(row.right)
         kept_total += kept_left + kept_right
         words_inserted += inserted
         words_deleted += deleted

@@ -110,7 +110,8 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Stats:
-    """How many rows of each kind a comparison has (page clutter not counted)."""
+    """How many rows of each kind a comparison has, and the words inserted and deleted
+    (page clutter not counted)."""
 
     same: int = 0
     edited: int = 0
@@ -123,10 +124,6 @@ class Stats:
     deleted: int = 0
     words_inserted: int = 0
     words_deleted: int = 0
-
-    @property
-    def changes(self) -> int:
-        return self.edited + self.reworded + self.inserted + self.deleted + self.moved
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,20 +140,21 @@ class Alignment:
     @property
     def has_differences(self) -> bool:
         """Differences a reader cares about: story rows only, cosmetic changes ignored."""
-        left_clutter = {p.index for p in self.left.paragraphs if p.clutter}
-        right_clutter = {p.index for p in self.right.paragraphs if p.clutter}
-        for row in self.rows:
-            if not row.is_change:
-                continue
-            if all(i in left_clutter for i in row.left) and all(
-                j in right_clutter for j in row.right
-            ):
-                continue
-            return True
-        return False
+        return any(row.is_change and not self.is_clutter(row) for row in self.rows)
+
+    def is_clutter(self, row: Row) -> bool:
+        """A row made only of page clutter."""
+        return is_clutter_row(row, self.left, self.right)
 
     def left_text(self, row: Row) -> str:
         return "\n".join(self.left.paragraphs[i].text for i in row.left)
 
     def right_text(self, row: Row) -> str:
         return "\n".join(self.right.paragraphs[j].text for j in row.right)
+
+
+def is_clutter_row(row: Row, left: Document, right: Document) -> bool:
+    """A row whose paragraphs (on both sides) are all page clutter."""
+    return all(left.paragraphs[i].clutter for i in row.left) and all(
+        right.paragraphs[j].clutter for j in row.right
+    )

@@ -4,7 +4,7 @@ and move notes, the statistics line. Plain strings (no Rich), shared by every vi
 from __future__ import annotations
 
 from newsdiff.model import Alignment, Row
-from newsdiff.render.layout import Item
+from newsdiff.render.layout import CLUTTER_SHOWN, Item
 
 MARKERS = {
     "same": " ",
@@ -59,7 +59,7 @@ def fold_text(item: Item, clutter_switch: str = "--clutter") -> str:
     """The line for hidden rows, or the one heading a run of page clutter on show
     (``clutter_switch`` is how the reader turns clutter on and off)."""
     plural = "" if item.count == 1 else "s"
-    if item.label == "clutter shown":
+    if item.label == CLUTTER_SHOWN:
         return f"⋯ page clutter: {item.count} paragraph{plural} (shown by {clutter_switch})"
     what = f"{item.label if item.label == 'clutter' else 'unchanged'} paragraph{plural}"
     hint = f" ({clutter_switch} shows them)" if item.label == "clutter" else ""

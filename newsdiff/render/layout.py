@@ -10,23 +10,26 @@ import bisect
 from dataclasses import dataclass
 from enum import StrEnum
 
-from newsdiff.model import Alignment, Row
+from newsdiff.model import Alignment
 
 
 class ItemKind(StrEnum):
     ROW = "row"  # one model row
-    FOLD = "fold"  # several hidden rows (clutter or unchanged), shown as one line
+    FOLD = "fold"  # one line for a run of rows: hidden (clutter, unchanged) or clutter on show
     ORIGIN = "origin"  # where a moved paragraph stood on the other side
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One line-group of a view: a row, a fold of hidden rows, or a moved row's origin."""
+    """One line-group of a view: a row, a fold line, or a moved row's origin."""
 
     kind: ItemKind
     row: int = -1  # model row index (ROW, ORIGIN)
-    count: int = 0  # hidden rows (FOLD)
-    label: str = ""  # "clutter" or "unchanged" (FOLD); "left" or "right" side (ORIGIN)
+    count: int = 0  # rows in the run (FOLD)
+    label: str = ""  # "clutter", "unchanged" or CLUTTER_SHOWN (FOLD); "left"/"right" (ORIGIN)
+
+
+CLUTTER_SHOWN = "clutter shown"  # the fold label heading a run of clutter rows on show
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +40,6 @@ class LayoutOptions:
     changes_only: bool = False
 
 
-def is_clutter_row(alignment: Alignment, row: Row) -> bool:
-    left, right = alignment.left.paragraphs, alignment.right.paragraphs
-    return all(left[i].clutter for i in row.left) and all(right[j].clutter for j in row.right)
-
-
 def _origins(alignment: Alignment) -> dict[int, list[Item]]:
     """Origin markers for moved rows, keyed by the item position they go before."""
     rows = alignment.rows
@@ -50,14 +48,10 @@ def _origins(alignment: Alignment) -> dict[int, list[Item]]:
     anchors_right = [(r.right[0], k) for k, r in enumerate(rows) if r.right and in_place[k]]
     left_keys = [a for a, _ in anchors_left]
     right_keys = [a for a, _ in anchors_right]
-    shown_left = {i for k, r in enumerate(rows) if in_place[k] for i in r.left}
-    shown_right = {j for k, r in enumerate(rows) if in_place[k] for j in r.right}
     placed: dict[int, list[Item]] = {}
     for k, row in enumerate(rows):
         if not (row.moved and row.left and row.right):
             continue
-        if shown_left.issuperset(row.left) or shown_right.issuperset(row.right):
-            continue  # a repeat: the counterpart is already shown in a row of its own
         # Which side is out of place where the row stands? Put that side's origin in order.
         at = bisect.bisect_left(left_keys, row.left[0])
         next_row = anchors_left[at][1] if at < len(anchors_left) else len(rows)
@@ -75,7 +69,7 @@ def _origins(alignment: Alignment) -> dict[int, list[Item]]:
 def layout(alignment: Alignment, options: LayoutOptions = LayoutOptions()) -> list[Item]:
     """Items in display order. Cost: O(rows log rows)."""
     origins = _origins(alignment)
-    clutter = [is_clutter_row(alignment, row) for row in alignment.rows]
+    clutter = [alignment.is_clutter(row) for row in alignment.rows]
     shown_clutter = [  # clutter rows on show: a line before each run says what they are
         options.show_clutter and c and not (options.changes_only and not row.is_change)
         for c, row in zip(clutter, alignment.rows, strict=True)
@@ -107,7 +101,7 @@ def layout(alignment: Alignment, options: LayoutOptions = LayoutOptions()) -> li
         flush()
         if shown_clutter[k] and not (k and shown_clutter[k - 1]):
             end = next((n for n in range(k, len(clutter)) if not shown_clutter[n]), len(clutter))
-            items.append(Item(ItemKind.FOLD, count=end - k, label="clutter shown"))
+            items.append(Item(ItemKind.FOLD, count=end - k, label=CLUTTER_SHOWN))
         items.append(Item(ItemKind.ROW, row=k))
     flush()
     for origin in origins.get(len(alignment.rows), ()):
