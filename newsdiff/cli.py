@@ -252,6 +252,8 @@ def run_interactive(args: argparse.Namespace) -> int:
         files = list_articles(args.paths[0])
     else:
         files = list(args.paths)
+        if len(files) < 2 and not os.path.exists(files[0]):
+            raise InputError(f"{files[0]}: no such file or folder")
         if len(files) < 2:
             raise UsageError(f"{files[0]}: the viewer needs two or more articles to compare")
     if not sys.stdout.isatty():

@@ -13,6 +13,7 @@ Cost: about 0.2-1 ms for two 100-word paragraphs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import chain
@@ -111,31 +112,44 @@ def diff_words(left: str, right: str) -> tuple[Span, ...]:
 
 def diff_paragraphs(left: Sequence[str], right: Sequence[str]) -> tuple[Span, ...]:
     """Word spans of a row's paragraphs (each side joined by "\\n"). A copy printed twice in a
-    row (a twin: equal up to cosmetics to its neighbour, at either end of its side) is shown
-    whole as inserted or deleted, and the rest is diffed: two copies of one caption diffed
-    together against one would interleave word by word."""
-    if len(left) == len(right) == 1 or not (left and right):  # no twins: the usual row
+    row (a twin: equal up to cosmetics to its neighbour, at either end of its side) that the
+    other side does not have is shown whole as inserted or deleted, and the rest is diffed:
+    two copies of one caption diffed together against one would interleave word by word."""
+    if len(left) == len(right) or not (left and right):  # no extra copies on either side
         return diff_words("\n".join(left), "\n".join(right))
-    (lead_left, core_left, trail_left) = _twins_apart(left)
-    (lead_right, core_right, trail_right) = _twins_apart(right)
-    spans = [
-        *(Span(SpanOp.DELETE, text + "\n", "") for text in lead_left),
-        *(Span(SpanOp.INSERT, "", text + "\n") for text in lead_right),
-        *diff_words("\n".join(core_left), "\n".join(core_right)),
-        *(Span(SpanOp.DELETE, "\n" + text, "") for text in trail_left),
-        *(Span(SpanOp.INSERT, "", "\n" + text) for text in trail_right),
-    ]
-    return tuple(spans)
+    deleting = len(left) > len(right)  # the side with more paragraphs holds the extra copies
+    more, fewer = (left, right) if deleting else (right, left)
+    lead, core, trail = _twins_apart(more, fewer)
+    if deleting:
+        spans = diff_words("\n".join(core), "\n".join(fewer))
+    else:
+        spans = diff_words("\n".join(fewer), "\n".join(core))
+
+    def whole(text: str) -> Span:
+        return Span(SpanOp.DELETE, text, "") if deleting else Span(SpanOp.INSERT, "", text)
+
+    return (
+        *(whole(text + "\n") for text in lead),
+        *spans,
+        *(whole("\n" + text) for text in trail),
+    )
 
 
-def _twins_apart(texts: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
-    """(twins before, the rest, twins after): leading paragraphs equal to the next one and
-    trailing ones equal to the one before, up to cosmetics."""
+def _twins_apart(
+    texts: Sequence[str], other: Sequence[str]
+) -> tuple[list[str], list[str], list[str]]:
+    """(twins before, the rest, twins after) of ``texts``: trailing paragraphs equal to the
+    one before and leading ones equal to the next, up to cosmetics, as long as ``texts``
+    holds more copies of them than ``other`` does."""
     forms = [cosmetic_form(text) for text in texts]
+    extra = Counter(forms)
+    extra.subtract(map(cosmetic_form, other))
     start, end = 0, len(texts)
-    while end - start > 1 and forms[end - 1] == forms[end - 2]:  # the first copy is diffed
-        end -= 1
-    while end - start > 1 and forms[start] == forms[start + 1]:
+    while end - start > 1 and forms[end - 1] == forms[end - 2] and extra[forms[end - 1]] > 0:
+        end -= 1  # the first copy is the one diffed
+        extra[forms[end]] -= 1
+    while end - start > 1 and forms[start] == forms[start + 1] and extra[forms[start]] > 0:
+        extra[forms[start]] -= 1
         start += 1
     return list(texts[:start]), list(texts[start:end]), list(texts[end:])
 

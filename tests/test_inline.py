@@ -142,6 +142,13 @@ def test_row_spans_are_lossless(left: list[str], right: list[str]) -> None:
     spans = diff_paragraphs(left, right)
     assert "".join(s.left for s in spans) == "\n".join(left)
     assert "".join(s.right for s in spans) == "\n".join(right)
+    for span in spans:
+        assert span.left or span.right
+        assert span.op is not SpanOp.DELETE or not span.right
+        assert span.op is not SpanOp.INSERT or not span.left
+        assert span.op is not SpanOp.REPLACE or (span.left and span.right)
+    if left == right:
+        assert all(span.op is SpanOp.EQUAL for span in spans)
 
 
 def test_a_caption_printed_twice_is_diffed_once_and_its_copy_shown_whole() -> None:

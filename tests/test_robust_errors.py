@@ -94,6 +94,7 @@ def test_a_folder_with_one_article_is_refused(tmp_path) -> None:
     (tmp_path / "only.txt").write_text("A paragraph.\n")
     assert_one_error_line(newsdiff(str(tmp_path)), "only one article", "only.txt")
     assert_one_error_line(newsdiff("-i", str(tmp_path / "only.txt")), "two or more articles")
+    assert_one_error_line(newsdiff("-i", str(tmp_path / "nosuchdir")), "no such file")
 
 
 def test_standard_input_for_one_side(tmp_path) -> None:

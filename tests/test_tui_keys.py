@@ -313,10 +313,36 @@ async def test_article_list_follows_the_terminal_width() -> None:
 
 
 @pytest.mark.asyncio
+async def test_narrowing_while_searching_keeps_the_search_box() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "i", "r")
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        await pilot.press("a", "n", "enter")  # viewer keys too: they must reach the box
+        await pilot.pause()
+        assert app.diff.search == "iran" and not app.diff.unified
+
+
+@pytest.mark.asyncio
 async def test_ctrl_c_quits() -> None:
     app = seeds_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@pytest.mark.asyncio
+async def test_ctrl_c_quits_from_the_help_screen() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert not app.is_running

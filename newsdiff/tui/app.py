@@ -83,9 +83,9 @@ class NewsdiffApp(App[None]):
         wide = event.size.width >= NARROW
         if wide != self._wide:
             self._wide = wide
+            if not wide and self.articles.has_focus:
+                self.diff.focus()  # the list is going away; a search box keeps its focus
             self.articles.display = wide
-            if not wide:
-                self.diff.focus()
 
     def refresh_list(self) -> None:
         self.articles.show_articles(

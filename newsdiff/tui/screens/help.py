@@ -73,7 +73,10 @@ class _HelpScroll(VerticalScroll):
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "app.pop_screen", "Close", id="close_help")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "app.pop_screen", "Close", id="close_help"),
+        Binding("ctrl+c", "app.quit", "Quit", show=False),  # as everywhere else in the viewer
+    ]
 
     def compose(self) -> ComposeResult:
         with _HelpScroll(id="help"):
