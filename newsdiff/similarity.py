@@ -53,7 +53,10 @@ def search_pattern(term: str) -> re.Pattern[str]:
     return re.compile("".join(pieces), re.IGNORECASE)
 
 
-_WORD = re.compile(r"\w+")
+# Word characters: ``\w`` and the combining accents of Latin, Greek and Cyrillic text, so
+# "café" typed as "cafe" + U+0301 stays one word (``\w`` alone leaves the accent out).
+WORD_CHARACTERS = r"\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD = re.compile(f"[{WORD_CHARACTERS}]+")
 # ASCII characters that are not word characters (``\w``) made spaces: ``words`` splits
 # ASCII text (nearly every key: cosmetic_form makes quotes and dashes ASCII) without a regex.
 _ASCII_NOT_WORD = "".join(c if c.isalnum() or c == "_" else " " for c in map(chr, range(128)))

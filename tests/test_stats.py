@@ -90,3 +90,13 @@ def test_a_standfirst_repeating_part_of_a_split_lead_counts_nothing_twice() -> N
     assert split.stats.words_deleted == 0 and split.similarity == 1.0
     merged = align([standfirst, *body, first + " " + second], [*body, first, second])
     assert merged.stats.repeated == 1 and merged.similarity == 1.0
+
+
+def test_an_accent_added_as_a_combining_mark_is_a_changed_word() -> None:
+    """ "cafe" -> "cafe" + U+0301: the word changed (and is highlighted whole)."""
+    left = ["The cafe opened on the corner of the square on Monday morning."]
+    right = ["The cafe\u0301 opened on the corner of the square on Monday morning."]
+    result = align(left, right)
+    assert (result.stats.words_inserted, result.stats.words_deleted) == (1, 1)
+    replaced = [span for row in result.rows for span in row.spans if span.op.value == "replace"]
+    assert [(span.left, span.right) for span in replaced] == [("cafe", "cafe\u0301")]
