@@ -44,10 +44,16 @@ del _style, _plain
 
 @cache
 def search_pattern(term: str) -> re.Pattern[str]:
-    """A case-insensitive pattern for ``term`` that ignores quote and dash style, as
-    comparing does: "each other's" finds "each other’s", '"security' finds '“security'."""
+    """A case-insensitive pattern for ``term`` that also ignores quote and dash style and
+    the kind and number of spaces: "each other's" finds "each other’s", '"security' finds
+    '“security', "Mr. Putin" finds "Mr.\\u00a0Putin". (Search case-folded text with the
+    pattern of the case-folded term to find "Straße" by "strasse".)"""
     pieces = []
     for char in term:
+        if char.isspace():
+            if not pieces or pieces[-1] != r"\s+":
+                pieces.append(r"\s+")
+            continue
         styles = _STYLES_OF.get(_QUOTE_STYLES.get(char, char))
         pieces.append(f"[{re.escape(styles)}]" if styles else re.escape(char))
     return re.compile("".join(pieces), re.IGNORECASE)

@@ -25,9 +25,9 @@ def test_stemmer_without_pystemmer_gives_the_same_stems(monkeypatch: pytest.Monk
 
 
 _PIECES = st.sampled_from(
-    [" ", "  ", ".", ",", ":", "(", ")", "-", "—", "_", "'", "é", "\u0301", "\t", "\n", "Photo", "photo",
-     "PICTURE", "Image", "credit", "by", "AFP", "ap", "Reuters", "Getty Images", "map", "x",
-     "Kelvin", "ſ", "İ", "42", "word", "EPA", "anadolu)", "Bloomberg "]
+    [" ", "  ", ".", ",", ":", "(", ")", "-", "—", "_", "'", "é", "\u0301", "\t", "\n", "Photo",
+     "photo", "PICTURE", "Image", "credit", "by", "AFP", "ap", "Reuters", "Getty Images", "map",
+     "x", "Kelvin", "ſ", "İ", "42", "word", "EPA", "anadolu)", "Bloomberg "]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES, max_size=30).map("".join)
 
@@ -104,3 +104,5 @@ def test_search_pattern_ignores_case_and_quote_style_only() -> None:
     assert find("Al-Assad").search("al‑Assad")  # a non-breaking hyphen
     assert not find("a.b").search("axb")  # the term is text, not a regex
     assert not find("other's").search("others")
+    assert find("Mr. Putin").search("Mr.\u00a0Putin") and find("a  b").search("a\nb")
+    assert find("strasse".casefold()).search("Die Straße".casefold())

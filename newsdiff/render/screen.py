@@ -195,17 +195,17 @@ class ScreenLayout:
         ]
 
     def matching_items(self, term: str) -> list[int]:
-        """Items whose text contains ``term`` (case and quote style ignored)."""
-        if not term:
+        """Items whose text contains ``term`` (case, quote style and spacing ignored)."""
+        if not term.strip():
             return []
-        search = search_pattern(term).search
+        search = search_pattern(term.casefold()).search
         found = []
         for k, item in enumerate(self.items):
             if item.kind is not ItemKind.ROW:
                 continue
             row = self.alignment.rows[item.row]
             text = self.alignment.left_text(row) + "\n" + self.alignment.right_text(row)
-            if search(text):
+            if search(text.casefold()):
                 found.append(k)
         return found
 

@@ -200,7 +200,7 @@ class DiffView(ScrollView, can_focus=True):
         strip = self._strips.get(key)
         if strip is None:
             text = layout.line(line_y)
-            if self.search:
+            if self.search.strip():
                 text = text.copy()
                 text.highlight_regex(search_pattern(self.search), MATCH)
             item, _ = layout.locate(line_y)
