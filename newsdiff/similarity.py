@@ -48,7 +48,7 @@ def search_pattern(term: str) -> re.Pattern[str]:
     the kind and number of spaces: "each other's" finds "each other’s", '"security' finds
     '“security', "Mr. Putin" finds "Mr.\\u00a0Putin". (Search case-folded text with the
     pattern of the case-folded term to find "Straße" by "strasse".)"""
-    pieces = []
+    pieces: list[str] = []
     for char in term:
         if char.isspace():
             if not pieces or pieces[-1] != r"\s+":
