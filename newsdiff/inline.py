@@ -20,10 +20,10 @@ from itertools import chain
 from typing import Any
 
 from newsdiff.model import Span, SpanOp
-from newsdiff.similarity import STOP_WORDS, WORD_CHARACTERS, cosmetic_form, word_count, words
+from newsdiff.similarity import STOP_WORDS, WORD, cosmetic_form, word_count, words
 
 # a word or a punctuation mark, with the spaces before it
-_TOKEN = re.compile(rf"\s*(?:[{WORD_CHARACTERS}]+|[^\w\s])|\s+")
+_TOKEN = re.compile(rf"\s*(?:{WORD}|[^\w\s])|\s+")
 _FIRST_CODE_POINT = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 

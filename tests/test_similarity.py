@@ -36,7 +36,7 @@ _TEXTS = st.lists(_PIECES, max_size=30).map("".join)
 @given(_TEXTS)
 def test_words_equal_the_regex_words(text: str) -> None:
     """The ASCII shortcut in ``words`` finds exactly what ``\\w+`` finds after case folding."""
-    word = f"[{similarity.WORD_CHARACTERS}]+"
+    word = similarity.WORD
     assert similarity.words(text) == re.findall(word, text.casefold())
     assert similarity.word_count(text) == len(re.findall(word, text))
 
@@ -106,3 +106,8 @@ def test_search_pattern_ignores_case_and_quote_style_only() -> None:
     assert not find("other's").search("others")
     assert find("Mr. Putin").search("Mr.\u00a0Putin") and find("a  b").search("a\nb")
     assert find("strasse".casefold()).search("Die Straße".casefold())
+
+
+def test_a_chinese_sentence_is_body_text_not_a_heading() -> None:
+    assert similarity.role("专家认为这一计划将有助于稳定就业。") == "body"
+    assert similarity.role("北京宣布新的经济刺激计划") == "heading"

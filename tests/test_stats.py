@@ -100,3 +100,19 @@ def test_an_accent_added_as_a_combining_mark_is_a_changed_word() -> None:
     assert (result.stats.words_inserted, result.stats.words_deleted) == (1, 1)
     replaced = [span for row in result.rows for span in row.spans if span.op.value == "replace"]
     assert [(span.left, span.right) for span in replaced] == [("cafe", "cafe\u0301")]
+
+
+def test_a_one_character_edit_in_chinese_is_an_edited_row() -> None:
+    """Chinese has no spaces: each character is a word, so changing 下午 to 上午 edits the
+    paragraph instead of making it a different one (deleted plus inserted)."""
+    left = [
+        "北京市今天下午宣布新的经济刺激计划，以支持中小企业的发展。",
+        "专家认为这一计划将有助于稳定就业。",
+    ]
+    right = [left[0].replace("下午", "上午"), left[1]]
+    result = align(left, right)
+    assert [(row.kind.value, row.left, row.right) for row in result.rows] == [
+        ("edited", (0,), (0,)), ("same", (1,), (1,)),
+    ]  # fmt: skip
+    assert (result.stats.words_inserted, result.stats.words_deleted) == (1, 1)
+    assert 0.9 < result.similarity < 1.0
