@@ -20,7 +20,7 @@ from itertools import chain
 from typing import Any
 
 from newsdiff.model import Span, SpanOp
-from newsdiff.similarity import STOP_WORDS, WORD, cosmetic_form, word_count, words
+from newsdiff.similarity import STOP_WORDS, WORD, cosmetic_form, split_cjk, word_count, words
 
 # a word or a punctuation mark, with the spaces before it
 _TOKEN = re.compile(rf"\s*(?:{WORD}|[^\w\s])|\s+")
@@ -59,7 +59,7 @@ def python_diff_main(a: str, b: str) -> list[tuple[int, str]]:
 
 
 def tokenize(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    return split_cjk(text, _TOKEN.findall(text))
 
 
 def _encode(left: list[str], right: list[str]) -> tuple[str, str, dict[str, str]]:

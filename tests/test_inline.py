@@ -85,7 +85,8 @@ def test_a_word_counts_once_when_the_diff_cuts_its_punctuation_off() -> None:
 
 
 _TEXTS = st.lists(
-    st.sampled_from([*"ab1 _.,'’“é-—\n", "ß", "ﬁ", "\u00a0", "word", "Word"]), max_size=40
+    st.sampled_from([*"ab1 _.,'’“é-—\n北京で。", "ß", "ﬁ", "\u00a0", "\u0301", "word", "Word"]),
+    max_size=40,
 ).map("".join)
 
 
