@@ -80,7 +80,7 @@ def check_style(name: str) -> None:
 
 
 def _from_pygments(name: str) -> DiffTheme:
-    from pygments.token import Generic
+    from pygments.token import Generic, Keyword, Name, Number, String
     from rich.style import Style
 
     style = _pygments_style(name)
@@ -91,7 +91,17 @@ def _from_pygments(name: str) -> DiffTheme:
         bgcolor = f"#{spec['bgcolor']}" if spec.get("bgcolor") else None
         return Style(color=color, bgcolor=bgcolor, bold=bool(spec.get("bold")))
 
-    replaced = pick(Generic.Subheading, "yellow") + Style(underline=True)
+    # Rewordings take the style's subheading colour; many styles make that grey (monokai's
+    # is its comment colour), which reads as unchanged text, so a coloured token stands in.
+    reword_token = next(
+        (
+            token
+            for token in (Generic.Subheading, Keyword, Name.Function, String, Number)
+            if _is_colourful(style.style_for_token(token).get("color"))
+        ),
+        Generic.Subheading,
+    )
+    replaced = pick(reword_token, "yellow") + Style(underline=True)
     return DiffTheme(
         name,
         deleted=pick(Generic.Deleted, "red"),
@@ -99,6 +109,14 @@ def _from_pygments(name: str) -> DiffTheme:
         replaced_left=replaced,
         replaced_right=replaced,
     )
+
+
+def _is_colourful(hex_color: str | None) -> bool:
+    """A colour far enough from grey to stand out from plain text."""
+    if not hex_color or len(hex_color) != 6:
+        return False
+    channels = [int(hex_color[k : k + 2], 16) for k in (0, 2, 4)]
+    return max(channels) - min(channels) >= 64
 
 
 def get_theme(name: str = "default") -> DiffTheme:
