@@ -5,10 +5,12 @@
     python benchmarks/run.py --runs 5 --timeout 60 --tools newsdiff-json ydiff
 
 Each tool runs as a whole process on the same files in the same run: the median wall time
-of ``--runs`` runs (a first run slower than ``--slow`` seconds is not repeated) and the peak
-RSS of the process tree (``os.wait4``). A run past ``--timeout`` is killed and the tool is
-skipped at larger sizes. Missing peers are skipped. newsdiff's ``--format json`` output
-(and the difflib baseline's) is scored against the generator's ground truth with
+of ``--runs`` runs (``--quick-runs`` for a tool faster than ``--quick`` seconds; a first run
+slower than ``--slow`` seconds is not repeated), taken in rounds that run every tool once
+each, so the machine's drift touches all tools alike; and the peak RSS of the process tree
+(``os.wait4``). A run past ``--timeout`` is killed and the tool is skipped at larger sizes.
+Missing peers are skipped. newsdiff's ``--format json`` output (and the difflib baseline's)
+is scored against the generator's ground truth with
 ``truth_score``. The tables are printed and written to ``benchmarks/RESULTS.md``; raw
 numbers go to ``OUT/results.json``. Standard library only (the peers are separate programs).
 """
@@ -141,25 +143,56 @@ def run_once(command: str, timeout: float) -> tuple[float, float, int | None]:
     return elapsed, rss_kib / 1024, None if killed.is_set() else process.returncode
 
 
-def measure(tool: str, size: str, left: Path, right: Path, out: Path, args) -> Timing:
-    command = TOOLS[tool][0].format(
+def _command(tool: str, left: Path, right: Path, out: Path) -> str:
+    return TOOLS[tool][0].format(
         L=shlex.quote(str(left)), R=shlex.quote(str(right)), OUT=shlex.quote(str(out))
     )
-    timing = Timing(tool, size)
-    for k in range(args.runs):
-        elapsed, rss, status = run_once(command, args.timeout)
-        timing.rss_mib = max(timing.rss_mib, rss)
-        if status is None:
-            timing.status = f"timeout >{args.timeout:g}s"
+
+
+def _record(timing: Timing, run: tuple[float, float, int | None], args) -> bool:
+    """Add one run to ``timing``; False when the tool is not to be run again at this size."""
+    elapsed, rss, status = run
+    timing.rss_mib = max(timing.rss_mib, rss)
+    if status is None:
+        timing.status = f"timeout >{args.timeout:g}s"
+        return False
+    if status not in (0, 1):
+        timing.status = f"exit {status}"
+        return False
+    timing.times.append(elapsed)
+    if len(timing.times) == 1 and elapsed > args.slow:
+        timing.status = "ok (1 run)"
+        return False
+    return True
+
+
+def measure_size(tools: list[str], size: str, left: Path, right: Path, args) -> list[Timing]:
+    """Time ``tools`` on one pair in rounds: every tool once per round, so that the
+    machine's drift (this VM's speed wanders by 10-30 % within minutes) touches all tools
+    alike instead of favouring whichever ran in a fast minute. A tool whose first run took
+    under ``--quick`` seconds gets at least ``--quick-runs`` runs: a few milliseconds of
+    difference need many runs to tell from noise."""
+    timings = {tool: Timing(tool, size) for tool in tools}
+    commands = {tool: _command(tool, left, right, _output(tool, size, args)) for tool in tools}
+    rounds = {tool: args.runs for tool in tools}
+    active = list(tools)
+    for k in range(max(args.runs, args.quick_runs)):
+        for tool in list(active):
+            run = run_once(commands[tool], args.timeout)
+            if not _record(timings[tool], run, args):
+                active.remove(tool)
+                continue
+            if k == 0 and run[0] < args.quick:
+                rounds[tool] = max(args.runs, args.quick_runs)
+            if len(timings[tool].times) >= rounds[tool]:
+                active.remove(tool)
+        if not active:
             break
-        if status not in (0, 1):
-            timing.status = f"exit {status}"
-            break
-        timing.times.append(elapsed)
-        if k == 0 and elapsed > args.slow:
-            timing.status = "ok (1 run)"
-            break
-    return timing
+    return [timings[tool] for tool in tools]
+
+
+def _output(tool: str, size: str, args) -> Path:
+    return args.out / f"{tool}_{size}.json" if tool in SCORED else Path(os.devnull)
 
 
 def seeds_check(args) -> dict:
@@ -168,9 +201,7 @@ def seeds_check(args) -> dict:
     if len(seeds) < 2:
         return {}
     left, right = seeds
-    timing = measure("newsdiff-side", "seeds", left, right, Path(os.devnull), args)
-    timing.times = [run_once(TOOLS["newsdiff-side"][0].format(L=left, R=right), 30)[0]
-                    for _ in range(max(args.runs, 5))]  # fmt: skip
+    (timing,) = measure_size(["newsdiff-side"], "seeds", left, right, args)
     trace = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "newsdiff", str(left), str(right)],
         capture_output=True, text=True, check=False,
@@ -196,8 +227,10 @@ def tables(timings: list[Timing], scores: dict, seeds: dict, sizes: list[str], m
         f"Synthetic pairs from `benchmarks/generate.py` (seed {meta['seed']}, one paragraph "
         "per line, ~340 characters each; 50,000 paragraphs ≈ 15 MB a side); `GPL` is "
         "/usr/share/common-licenses/GPL-2 vs GPL-3. Median wall seconds of "
-        f"{meta['runs']} runs of the whole process (1 run when the first took over "
-        f"{meta['slow']:g} s), output to /dev/null (newsdiff JSON and the baseline to a "
+        f"{meta['runs']} runs of the whole process ({meta['quick_runs']} when the first took "
+        f"under {meta['quick']:g} s, 1 when it took over {meta['slow']:g} s), taken in rounds "
+        "that run every tool once each, so the machine's drift touches all tools alike; "
+        "output to /dev/null (newsdiff JSON and the baseline to a "
         "file, for scoring); peak RSS of the process tree.",
         "",
         "## Time (s)",
@@ -303,6 +336,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
     parser.add_argument("--slow", type=float, default=15.0, help="do not repeat runs this slow")
+    parser.add_argument(
+        "--quick",
+        type=float,
+        default=0.5,
+        help="a tool whose first run is faster than this gets --quick-runs runs",
+    )
+    parser.add_argument("--quick-runs", type=int, default=15)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=Path("/tmp/newsdiff-bench"))
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
@@ -323,27 +363,27 @@ def main() -> None:
         else:
             pair = ensure_pair(int(size), args.seed, args.out / "data")
             left, right, truth = pair / "left.txt", pair / "right.txt", pair / "truth.json"
-        for tool in args.tools:
-            if not _available(tool):
-                continue
-            if tool in given_up and size.isdigit():
-                timings.append(Timing(tool, size, status="skipped"))
-                continue
-            out = args.out / f"{tool}_{size}.json" if tool in SCORED else Path(os.devnull)
-            timing = measure(tool, size, left, right, out, args)
+        tools = [tool for tool in args.tools if _available(tool)]
+        skipped = [tool for tool in tools if tool in given_up and size.isdigit()]
+        timings.extend(Timing(tool, size, status="skipped") for tool in skipped)
+        tools = [tool for tool in tools if tool not in skipped]
+        for timing in measure_size(tools, size, left, right, args):
             timings.append(timing)
+            tool = timing.tool
             if timing.status.startswith("timeout") and size.isdigit():
                 given_up.add(tool)  # larger synthetic sizes only; the real pair still runs
             if truth is not None and tool in SCORED and timing.times:
-                scores[(tool, size)] = score_files(truth, out)
+                scores[(tool, size)] = score_files(truth, _output(tool, size, args))
             print(f"{tool:18} {size:>6} {_fmt(timing.median):>8} s {timing.rss_mib:7.0f} MiB "
-                  f"{timing.status}", file=sys.stderr, flush=True)  # fmt: skip
+                  f"{len(timing.times):3} runs {timing.status}",
+                  file=sys.stderr, flush=True)  # fmt: skip
     seeds = seeds_check(args)
     meta = {
         "command": " ".join(["python benchmarks/run.py", *map(shlex.quote, sys.argv[1:])]),
         "date": time.strftime("%Y-%m-%d %H:%M"), "cpus": os.cpu_count(),
         "python": platform.python_version(), "platform": platform.platform(terse=True),
         "seed": args.seed, "runs": args.runs, "slow": args.slow,
+        "quick": args.quick, "quick_runs": args.quick_runs,
     }  # fmt: skip
     sizes = [s for s in args.sizes if any(t.size == s for t in timings)]
     report = tables(timings, scores, seeds, sizes, meta)
