@@ -132,6 +132,17 @@ def use_color(choice: str, stream, environ=os.environ) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and environ.get("TERM") != "dumb"
 
 
+def color_depth(environ=os.environ) -> str:
+    """How many colours the terminal shows, from the usual variables: 24-bit only where
+    ``COLORTERM`` says so, 256 where ``TERM`` ends in ``256color``, else the 16 standard
+    colours (the Linux console, old screen), which every terminal has."""
+    if environ.get("COLORTERM", "").strip().lower() in ("truecolor", "24bit"):
+        return "truecolor"
+    if environ.get("TERM", "").strip().lower().endswith("256color"):
+        return "256"
+    return "standard"
+
+
 def _output_stream():
     """Standard output, checked before any work; text that the output encoding cannot
     hold (an ASCII or Latin-1 locale) is written as backslash escapes, not a crash."""
@@ -200,6 +211,7 @@ def run_oneshot(args: argparse.Namespace) -> int:
     options = PlainOptions(
         width=width,
         color=use_color(args.color or "auto", sys.stdout),
+        color_depth=color_depth(),
         layout=LayoutOptions(show_clutter=args.clutter, changes_only=args.changes_only),
     )
     theme = get_theme(args.style) if options.color else None  # plain output needs no styles
@@ -306,7 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The command: the exit status, never a traceback (NEWSDIFF_DEBUG=1 shows one for
     unexpected errors)."""
     try:
-        args = build_parser().parse_args(argv)
+        # Options may stand between the file names, as with diff(1): a.txt -f json b.txt
+        args = build_parser().parse_intermixed_args(argv)
         return dispatch(args)
     except (UsageError, InputError, OutputError) as error:
         say(str(error))

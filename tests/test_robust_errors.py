@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from conftest import SEEDS
 from robust_helpers import assert_one_error_line, newsdiff
 
 
@@ -131,3 +132,12 @@ def test_inputs_are_never_written(tmp_path) -> None:
     for fmt in ("side", "unified", "json"):
         newsdiff(str(left), str(right), "--format", fmt)
     assert [(p.read_bytes(), p.stat().st_mtime_ns) for p in (left, right)] == before
+
+
+def test_options_may_stand_between_the_file_names() -> None:
+    """As with diff(1): ``newsdiff a.txt -f json b.txt``."""
+    left, right = (str(p) for p in sorted(SEEDS.glob("*.txt"))[:2])
+    between = newsdiff(left, "-f", "json", right)
+    before = newsdiff("-f", "json", left, right)
+    assert between.status == before.status == 1
+    assert between.text == before.text and between.text.startswith("{")

@@ -62,3 +62,17 @@ def test_force_color_and_always_give_colour() -> None:
 def test_viewer_without_a_terminal_refuses_with_one_line() -> None:
     result = newsdiff("-i", LEFT, RIGHT)
     assert result.status == 2 and result.err.count("\n") == 1 and "terminal" in result.err
+
+
+def test_forced_colour_follows_the_terminals_colour_depth() -> None:
+    """24-bit colour only where COLORTERM says so; 256 for *-256color; else the 16 standard
+    colours every terminal shows (the Linux console)."""
+    depths = {
+        "truecolor": {"COLORTERM": "truecolor", "TERM": "xterm"},
+        "256": {"COLORTERM": "", "TERM": "xterm-256color"},
+        "standard": {"COLORTERM": "", "TERM": "linux"},
+    }
+    for depth, env in depths.items():
+        text = newsdiff(LEFT, RIGHT, "--color", "always", env=env).text
+        assert ("\x1b[" in text) and (";2;" in text) == (depth == "truecolor"), depth
+        assert (";5;" in text) == (depth == "256"), depth

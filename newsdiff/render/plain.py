@@ -33,6 +33,7 @@ class PlainOptions:
     width: int = 100
     color: bool = False
     layout: LayoutOptions = LayoutOptions()
+    color_depth: str = "truecolor"  # Rich's colour system: "truecolor", "256" or "standard"
 
 
 def render_side(

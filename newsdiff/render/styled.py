@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 def console_for(options: PlainOptions) -> Console:
     return Console(
         width=max(options.width, 10),
-        color_system="truecolor" if options.color else None,
+        color_system=options.color_depth if options.color else None,
         force_terminal=options.color,
         no_color=not options.color,
         emoji=False,
