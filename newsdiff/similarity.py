@@ -73,12 +73,13 @@ _FIRST_CJK = "\u3040"
 @cache
 def _cjk_pieces() -> re.Pattern[str]:
     """Compiled on first use: its character class costs ~1.5 ms, and most text has no CJK."""
-    return re.compile(rf"\s*[{_CJK}]|[^{_CJK}]+")
+    return re.compile(rf"\s*[{_CJK}][{_MARKS}]*|[^{_CJK}]+")  # an accent stays on its character
 
 
 def split_cjk(text: str, tokens: list[str]) -> list[str]:
     """``tokens`` of ``text`` with every Chinese or Japanese character made a token of its
-    own (spaces before it stay with it); as they are when ``text`` has none."""
+    own (spaces before it and combining marks after it stay with it); as they are when
+    ``text`` has none."""
     if text.isascii() or max(text) < _FIRST_CJK:
         return tokens
     pieces = _cjk_pieces().findall
