@@ -21,6 +21,7 @@ from newsdiff.render.safe import one_line
 
 if TYPE_CHECKING:
     from newsdiff.model import Document
+    from newsdiff.render.plain import ColorDepth
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -132,7 +133,7 @@ def use_color(choice: str, stream, environ=os.environ) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and environ.get("TERM") != "dumb"
 
 
-def color_depth(environ=os.environ) -> str:
+def color_depth(environ=os.environ) -> ColorDepth:
     """How many colours the terminal shows, from the usual variables: 24-bit only where
     ``COLORTERM`` says so, 256 where ``TERM`` ends in ``256color``, else the 16 standard
     colours (the Linux console, old screen), which every terminal has."""

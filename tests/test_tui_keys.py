@@ -55,13 +55,16 @@ async def test_next_change_after_scrolling_away_starts_from_the_screen() -> None
         await pilot.press("pagedown", "pagedown", "pagedown")
         await pilot.pause()
         top = app.diff.screen_layout.locate(app.diff.scroll_offset.y)[0]
-        assert top > changes[0]  # the selected change is off screen now
+        assert top > changes[0]  # the selected change is off screen now, so unselected
+        assert app.diff.cursor is None
+        assert f"{len(changes)} changes" in str(app.query_one("#status").render())
         await pilot.press("n")
-        assert app.diff.cursor == min(k for k in changes if k >= top)
+        selected = app.diff.cursor
+        assert selected == min(k for k in changes if k >= top)
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
         top = app.diff.screen_layout.locate(app.diff.scroll_offset.y)[0]
-        assert top > app.diff.cursor
+        assert top > selected and app.diff.cursor is None
         await pilot.press("N")  # like less: the change above what is shown
         assert app.diff.cursor == max(k for k in changes if k < top)
 
@@ -360,3 +363,41 @@ async def test_headline_markup_stays_text_in_the_pair_title(tmp_path) -> None:
         await settle(pilot)
         shown = str(app.query_one("#pair-title").render())
         assert "[bold red]x[/] [@click=app.quit]z[/] Headline" in shown
+
+
+@pytest.mark.asyncio
+async def test_toggles_that_are_on_are_named_on_the_border() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not app.diff.border_subtitle
+        await pilot.press("u", "c")
+        assert app.diff.border_subtitle == "unified · changes only"
+        await pilot.press("u", "c", "z")
+        assert app.diff.border_subtitle == "clutter shown"
+
+
+@pytest.mark.asyncio
+async def test_keys_with_nothing_to_do_say_why() -> None:
+    app = build_app(SEED_FILES[:4:3])  # 000 and 003: every paragraph changed
+    said: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **kw: (said.append(message), notify(message, **kw))[1]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.press("c")
+        await pilot.pause()
+        text = " ".join(said)
+        assert "Select a moved row" in text and "no unchanged ones" in text
+
+
+@pytest.mark.asyncio
+async def test_pane_title_counts_story_paragraphs_like_the_list() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        left, right = app.diff.alignment.left, app.diff.alignment.right
+        title = str(app.diff.border_title)
+        assert f"L {len(left.story)} paragraphs + 1 clutter" in title
+        assert f"R {len(right.story)} paragraphs + " in title

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from newsdiff.model import Alignment, Row
 from newsdiff.render import cells
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 STACKED_BELOW = 40  # terminals narrower than this get one column
 MIN_COLUMN = 12  # ... and so do side-by-side columns narrower than this (huge ¶ numbers)
 
+ColorDepth = Literal["truecolor", "256", "standard"]
+
 
 @dataclass(frozen=True)
 class PlainOptions:
@@ -33,7 +35,7 @@ class PlainOptions:
     width: int = 100
     color: bool = False
     layout: LayoutOptions = LayoutOptions()
-    color_depth: str = "truecolor"  # Rich's colour system: "truecolor", "256" or "standard"
+    color_depth: ColorDepth = "truecolor"  # Rich's colour system
 
 
 def render_side(

@@ -47,9 +47,14 @@ class ScreenLayout:
         options: ScreenOptions,
         console: Console,
         measure_first: int | None = None,
+        row_heights: dict[int, int] | None = None,
     ):
         """Measure every item, or only the first ``measure_first`` and estimate the rest
-        (then ``exact`` is False until ``install_heights(exact_heights())``)."""
+        (then ``exact`` is False until ``install_heights(exact_heights())``).
+
+        ``row_heights`` remembers the height of each model row at this width and mode
+        (side or unified) across layouts: hiding clutter or unchanged rows, or a new
+        search, shows the same rows at the same heights, so only new rows are measured."""
         self.alignment, self.theme, self.options, self.console = alignment, theme, options, console
         self.items: list[Item] = layout(alignment, options.layout)
         width = max(options.width, 20)
@@ -58,14 +63,22 @@ class ScreenLayout:
         self.nw = len(f"¶{count}") + 2
         self.column = max((width - 2 * self.nw - 5) // 2, 4)
         self.width = width
-        measured = len(self.items) if measure_first is None else min(measure_first, len(self.items))
-        self.exact = measured == len(self.items)
-        heights = [self._height(item) for item in self.items[:measured]]
-        heights += [self._estimate(item) for item in self.items[measured:]]
+        self.row_heights = {} if row_heights is None else row_heights
+        measure = len(self.items) if measure_first is None else measure_first
+        heights = []
+        self.exact = True
+        for k, item in enumerate(self.items):
+            if k < measure or item.kind is not ItemKind.ROW or item.row in self.row_heights:
+                heights.append(self._height(item))
+            else:
+                heights.append(self._estimate(item))
+                self.exact = False
         self.starts: list[int] = []
         self.total = 0
         self.install_heights(heights)
         self._cache: OrderedDict[int, list[Text]] = OrderedDict()
+        self._row_items: dict[int, int] | None = None
+        self._change_items: list[int] | None = None
         self.rendered_items = 0  # how many items were ever styled (tests check laziness)
 
     def install_heights(self, heights: list[int]) -> None:
@@ -85,7 +98,12 @@ class ScreenLayout:
     def _height(self, item: Item) -> int:
         if item.kind is not ItemKind.ROW:
             return len(cells.wrap(self._note(item), self.width))
-        row = self.alignment.rows[item.row]
+        found = self.row_heights.get(item.row)
+        if found is None:
+            found = self.row_heights[item.row] = self._row_height(self.alignment.rows[item.row])
+        return found
+
+    def _row_height(self, row: Row) -> int:
         if self.unified:
             body = unified_text(row, self.theme, markers=False).plain
             return 1 + sum(len(cells.wrap(part, self.width - 2)) for part in body.split("\n"))
@@ -180,19 +198,23 @@ class ScreenLayout:
     # -- navigation helpers ---------------------------------------------------------------
     def row_item(self, row_index: int) -> int | None:
         """Item index showing a model row, if it is shown."""
-        for k, item in enumerate(self.items):
-            if item.kind is ItemKind.ROW and item.row == row_index:
-                return k
-        return None
+        if self._row_items is None:
+            self._row_items = {}
+            for k, item in enumerate(self.items):
+                if item.kind is ItemKind.ROW:
+                    self._row_items.setdefault(item.row, k)
+        return self._row_items.get(row_index)
 
     def change_items(self) -> list[int]:
-        """Items a reader should look at: changed rows."""
-        rows = self.alignment.rows
-        return [
-            k
-            for k, item in enumerate(self.items)
-            if item.kind is ItemKind.ROW and rows[item.row].is_change
-        ]
+        """Items a reader should look at: changed rows (worked out once per layout)."""
+        if self._change_items is None:
+            rows = self.alignment.rows
+            self._change_items = [
+                k
+                for k, item in enumerate(self.items)
+                if item.kind is ItemKind.ROW and rows[item.row].is_change
+            ]
+        return self._change_items
 
     def matching_items(self, term: str) -> list[int]:
         """Items whose text contains ``term`` (case, quote style and spacing ignored)."""

@@ -26,7 +26,7 @@ from newsdiff.render.theme import BUILTIN_NAMES, get_theme
 from newsdiff.tui.keys import app_bindings
 from newsdiff.tui.screens.help import HelpScreen
 from newsdiff.tui.widgets.article_list import ArticleList
-from newsdiff.tui.widgets.diff_view import DiffView
+from newsdiff.tui.widgets.diff_view import DiffView, Place
 
 DIFF_STYLES = [*BUILTIN_NAMES, "monokai", "solarized-dark", "solarized-light", "github-dark"]
 NARROW = 100  # below this many columns the article list starts hidden
@@ -47,6 +47,7 @@ class NewsdiffApp(App[None]):
         self.similarity: dict[int, float] = {}
         self._alignments: dict[tuple[int, int], Alignment] = {}
         self._matches: list[int] = []
+        self._opening_place: Place | None = None  # where the next pair opens (swap)
         self._wide = True  # wide enough for the article list beside the comparison
 
     # -- layout ---------------------------------------------------------------------------
@@ -137,10 +138,10 @@ class NewsdiffApp(App[None]):
             if self.focused is None:  # the loading indicator took the focus away
                 self.diff.focus()
             self.diff.border_title = (
-                f"L {len(alignment.left.paragraphs)} paragraphs ⟷ "
-                f"R {len(alignment.right.paragraphs)} paragraphs"
+                f"L {paragraph_counts(alignment.left)} ⟷ R {paragraph_counts(alignment.right)}"
             )
-            self.diff.show(alignment)
+            place, self._opening_place = self._opening_place, None
+            self.diff.show(alignment, place)
         if not alignment.word_diffs:
             self.call_after_refresh(self._highlight, alignment, left, right)
         else:
@@ -251,8 +252,11 @@ class NewsdiffApp(App[None]):
 
     def action_jump_moved(self) -> None:
         diff = self.diff
-        if diff.screen_layout is None or diff.cursor is None:
+        if diff.screen_layout is None:
             self.bell()
+            return
+        if diff.cursor is None:
+            self.notify("Select a moved row (↕) first: n and N step through changes.", timeout=3)
             return
         target = diff.screen_layout.counterpart(diff.cursor)
         if target is None:
@@ -264,6 +268,21 @@ class NewsdiffApp(App[None]):
     def action_toggle_unified(self) -> None:
         self.diff.configure(unified=not self.diff.unified)
         self.update_status()
+        self._show_modes()
+
+    def _show_modes(self) -> None:
+        """The toggles that are on, on the comparison's bottom border."""
+        diff = self.diff
+        modes = [
+            name
+            for name, on in (
+                ("unified", diff.unified),
+                ("changes only", diff.layout_options.changes_only),
+                ("clutter shown", diff.layout_options.show_clutter),
+            )
+            if on
+        ]
+        diff.border_subtitle = " · ".join(modes)
 
     def _layout_options(self, **changes: bool) -> LayoutOptions:
         current = self.diff.layout_options
@@ -275,11 +294,23 @@ class NewsdiffApp(App[None]):
         options = self._layout_options(changes_only=not self.diff.layout_options.changes_only)
         self.diff.configure(layout_options=options)
         self._refresh_matches()
+        self._show_modes()
+        alignment = self.diff.alignment
+        if options.changes_only and alignment is not None and not alignment.stats.same:
+            self.notify("Every paragraph changed: there are no unchanged ones to hide.", timeout=3)
 
     def action_toggle_clutter(self) -> None:
         options = self._layout_options(show_clutter=not self.diff.layout_options.show_clutter)
         self.diff.configure(layout_options=options)
         self._refresh_matches()
+        self._show_modes()
+        alignment = self.diff.alignment
+        if (
+            options.show_clutter
+            and alignment is not None
+            and all(len(d.story) == len(d.paragraphs) for d in (alignment.left, alignment.right))
+        ):
+            self.notify("Neither article has page clutter.", timeout=3)
 
     def action_toggle_articles(self) -> None:
         self.articles.display = not self.articles.display
@@ -344,9 +375,15 @@ class NewsdiffApp(App[None]):
             self.choose(right=highlighted)
 
     def action_swap(self) -> None:
-        self.choose(left=self.right_index, right=self.left_index)
+        # The paragraph on screen stays on screen, now on the other side.
+        self.choose(left=self.right_index, right=self.left_index, place=self.diff.place())
 
-    def choose(self, left: int | None = None, right: int | None = None) -> None:
+    def choose(
+        self, left: int | None = None, right: int | None = None, place: Place | None = None
+    ) -> None:
+        """Compare another pair; it opens at ``place`` (a paragraph of either article) if
+        given, else at the top."""
+        self._opening_place = place
         if left is not None and left != self.left_index:
             self.similarity = {}  # the bars measure similarity to the left article
         if left is not None:
@@ -355,6 +392,14 @@ class NewsdiffApp(App[None]):
             self.right_index = right
         self.refresh_list()
         self.start_compare()
+
+
+def paragraph_counts(document: Document) -> str:
+    """'17 paragraphs', or '30 paragraphs + 31 clutter': the story counts the list shows."""
+    story = len(document.story)
+    clutter = len(document.paragraphs) - story
+    plural = "" if story == 1 else "s"
+    return f"{story} paragraph{plural}" + (f" + {clutter} clutter" if clutter else "")
 
 
 def compact_stats(alignment: Alignment) -> str:

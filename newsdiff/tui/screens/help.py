@@ -48,8 +48,19 @@ def help_table() -> Table:
     )
     table.add_row(
         "List",
-        "L and R mark the articles compared; the bar is the share of words kept between "
-        "each article and the left one",
+        "L and R mark the articles compared; under each title its file name, then its "
+        "story paragraphs and words (page clutter left out) and a bar: the share of words "
+        "kept between that article and the left one",
+    )
+    table.add_row(
+        "Borders",
+        "top: the pair's story paragraphs (+ clutter); bottom: the views that are on "
+        "(unified, changes only, clutter shown)",
+    )
+    table.add_row(
+        "Selection",
+        "n/N/m and clicks select a row; scrolling it off screen drops it, and toggles, "
+        "searches, resizing and s keep the paragraph you are reading in view",
     )
     table.add_row("", "")
     table.add_row(

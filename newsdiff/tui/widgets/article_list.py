@@ -1,4 +1,4 @@
-"""The article list: title, file, size, and similarity to the left article."""
+"""The article list: title, file name, story size, and similarity to the left article."""
 
 from __future__ import annotations
 
@@ -37,19 +37,17 @@ def story_counts(document: Document) -> tuple[int, int]:
 def article_prompt(
     document: Document, role: str, similarity: float | None, width: int = 36
 ) -> Text:
-    """Two lines: side marker and title; file, counts and similarity bar."""
+    """Three lines: side marker and title; file name; story counts and similarity bar."""
     marker = {"left": Text("L ", style="bold cyan"), "right": Text("R ", style="bold magenta")}
     title = Text(visible(document.title), style="bold" if role else "")
     title.truncate(max(width - 2, 8), overflow="ellipsis")
+    name = Text(f"  {visible(os.path.basename(document.path))}", style="dim")
+    name.truncate(max(width, 8), overflow="ellipsis")
     paragraphs, words = story_counts(document)
-    details = Text(  # counts first: a long file name is what the ellipsis cuts
-        f"  {paragraphs} ¶ · {words} words · {visible(os.path.basename(document.path))} ",
-        style="dim",
-    )
-    details.truncate(max(width - BAR_CELLS - 7, 8), overflow="ellipsis")
-    details.append(" ")
+    counts = Text(f"  {paragraphs} ¶ · {words} words", style="dim")
+    counts.truncate(max(width - BAR_CELLS - 5, 8), overflow="ellipsis", pad=True)
     return Text.assemble(
-        marker.get(role, Text("  ")), title, "\n", details, similarity_bar(similarity)
+        marker.get(role, Text("  ")), title, "\n", name, "\n", counts, similarity_bar(similarity)
     )
 
 
@@ -70,7 +68,7 @@ class ArticleList(OptionList):
         self._shown = (documents, left, right, similarity)
         highlighted = self.highlighted
         self.clear_options()
-        width = max(self.size.width - 4, 24)
+        width = max(self.scrollable_content_region.width - 1, 24)
         for k, document in enumerate(documents):
             role = "left" if k == left else "right" if k == right else ""
             self.add_option(

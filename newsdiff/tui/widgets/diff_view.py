@@ -3,13 +3,20 @@
 Only the lines on screen are styled: ``render_line(y)`` looks the line up in a
 ``ScreenLayout`` (which measures every row once per width with the fast plain wrap) and
 keeps rendered ``Strip``s in an LRU cache whose key holds every input of the render
-(layout generation, line, width, cursor), so the cache never needs clearing by hand.
+(layout generation, line, whether it is the selected row's), so the cache never needs
+clearing by hand and moving the selection restyles only the rows it leaves and enters.
 Both articles share one scroll position: they are two halves of the same line.
+
+The reader's place is a paragraph of one article (``Place``): a new layout (a toggle, a
+search, a resize, exact heights measured) or the sides swapped keep that paragraph where
+it was on screen. A selection that scrolls off screen is dropped, as in less(1): the
+status line and the next toggle then follow what is shown.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from rich.style import Style
 from textual import work
@@ -21,7 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from newsdiff.model import Alignment
+from newsdiff.model import Alignment, Document
 from newsdiff.render.layout import ItemKind, LayoutOptions
 from newsdiff.render.screen import ScreenLayout, ScreenOptions
 from newsdiff.render.theme import DiffTheme, get_theme
@@ -31,6 +38,17 @@ CURSOR = Style(bgcolor="grey19")
 MEASURE_NOW = 1500  # bigger comparisons show estimated heights first, exact ones a moment later
 MEASURE_FIRST = 300  # ... all but their first rows: several screens, measured in ~25 ms
 MATCH = Style(reverse=True, bold=True)
+
+
+@dataclass(frozen=True)
+class Place:
+    """What the reader is looking at: the selected row, else the row at the top of the
+    screen, as one of its paragraphs (which survives new layouts and swapped sides)."""
+
+    document: Document
+    paragraph: int
+    offset: int  # screen lines from the top of the view to that row's first line
+    selected: bool
 
 
 class DiffView(ScrollView, can_focus=True):
@@ -58,20 +76,29 @@ class DiffView(ScrollView, can_focus=True):
         self.screen_layout: ScreenLayout | None = None
         self.cursor: int | None = None  # item index
         self._generation = 0
+        # model row -> height, per (width, unified): reused by every layout of one alignment
+        self._row_heights: dict[tuple[int, bool], dict[int, int]] = {}
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self.first_rows_drawn: float | None = None  # perf_counter() of the first row drawn
 
     # -- state ----------------------------------------------------------------------------
-    def show(self, alignment: Alignment | None) -> None:
+    def show(self, alignment: Alignment | None, place: Place | None = None) -> None:
+        """Show a comparison, from the top or at ``place`` (a paragraph of either article)."""
         self.alignment = alignment
         self.cursor = None
+        self._row_heights = {}
         self.relayout()
-        self.scroll_home(animate=False)
+        if place is None or not self.restore(place):
+            self.scroll_home(animate=False)
 
     def replace(self, alignment: Alignment) -> None:
         """Show a new version of the same rows (word diffs added) without moving."""
+        place = self.place()
         self.alignment = alignment
+        self._row_heights = {}
         self.relayout()
+        if place is not None:
+            self.restore(place)
 
     def configure(
         self,
@@ -81,8 +108,8 @@ class DiffView(ScrollView, can_focus=True):
         layout_options: LayoutOptions | None = None,
         search: str | None = None,
     ) -> None:
-        """Change how the pair is shown, keeping the selected row on screen if it still is."""
-        row = self.cursor_row()
+        """Change how the pair is shown, keeping the reader's place."""
+        place = self.place()
         if theme is not None:
             self.theme = theme
         if unified is not None:
@@ -92,8 +119,8 @@ class DiffView(ScrollView, can_focus=True):
         if search is not None:
             self.search = search
         self.relayout()
-        if row is not None and self.screen_layout is not None:
-            self.select(self.screen_layout.row_item(row))
+        if place is not None:
+            self.restore(place)
 
     def relayout(self) -> None:
         self._generation += 1
@@ -107,6 +134,7 @@ class DiffView(ScrollView, can_focus=True):
             self.screen_layout = ScreenLayout(
                 self.alignment, self.theme, options, self.app.console,
                 measure_first=MEASURE_FIRST if big else None,
+                row_heights=self._row_heights.setdefault((width, self.unified), {}),
             )  # fmt: skip
             self.virtual_size = Size(width, self.screen_layout.total)
             if not self.screen_layout.exact:
@@ -123,14 +151,74 @@ class DiffView(ScrollView, can_focus=True):
     def _install_heights(self, layout: ScreenLayout, heights: list[int]) -> None:
         if layout is not self.screen_layout:
             return  # the layout changed meanwhile (resize, toggle)
-        top, offset = layout.locate(min(self.scroll_offset.y, max(layout.total - 1, 0)))
+        place = self.place()
         layout.install_heights(heights)
         layout.exact = True
         self._generation += 1
         self.virtual_size = Size(self.virtual_size.width, layout.total)
-        if layout.items:
-            self.scroll_to(y=layout.starts[top] + offset, animate=False)
+        if place is not None:
+            self.restore(place)
         self.refresh()
+
+    # -- the reader's place ---------------------------------------------------------------
+    def place(self) -> Place | None:
+        """The selected row, else the first row at the top of the screen, as a paragraph."""
+        layout, alignment = self.screen_layout, self.alignment
+        if layout is None or alignment is None or not layout.items:
+            return None
+        y = int(self.scroll_offset.y)
+        item = self.cursor
+        if item is None:
+            item = layout.locate(min(y, layout.total - 1))[0]
+        k = next(
+            (j for j in range(item, len(layout.items)) if layout.items[j].kind is ItemKind.ROW),
+            None,
+        )  # a fold or a move note at the top: the row after it
+        if k is None:
+            return None
+        row = alignment.rows[layout.items[k].row]
+        document, paragraph = (
+            (alignment.left, row.left[0]) if row.left else (alignment.right, row.right[0])
+        )
+        return Place(document, paragraph, layout.starts[k] - y, self.cursor is not None)
+
+    def restore(self, place: Place) -> bool:
+        """Bring ``place``'s paragraph back where it was on screen (the first shown row at
+        or after it, if its own row is hidden now); False if this pair has no such article."""
+        layout, alignment = self.screen_layout, self.alignment
+        if layout is None or alignment is None:
+            return False
+        if place.document is alignment.left:
+            side = "left"
+        elif place.document is alignment.right:
+            side = "right"
+        else:
+            return False
+        holding = next(
+            (r for r, row in enumerate(alignment.rows) if place.paragraph in getattr(row, side)),
+            None,
+        )
+        if holding is None:
+            return False
+        k = next(
+            (
+                found
+                for r in range(holding, len(alignment.rows))
+                if (found := layout.row_item(r)) is not None
+            ),
+            None,
+        )
+        if k is None:
+            return False
+        height = (layout.starts[k + 1] if k + 1 < len(layout.starts) else layout.total) - (
+            layout.starts[k]
+        )
+        offset = max(place.offset, 1 - height)  # at least the row's last line stays on screen
+        self.cursor = k if place.selected else None
+        self._generation += 1
+        self.scroll_to(y=max(0, layout.starts[k] - offset), animate=False, immediate=True)
+        self.post_message(self.CursorMoved())
+        return True
 
     def on_resize(self) -> None:
         if self.screen_layout and self.screen_layout.width != self.scrollable_content_region.width:
@@ -149,12 +237,31 @@ class DiffView(ScrollView, can_focus=True):
         if layout is None or item is None or not 0 <= item < len(layout.items):
             return
         self.cursor = item
-        self._generation += 1
         top = layout.starts[item]
         if center:
-            self.scroll_to(y=max(0, top - self.size.height // 3), animate=False)
+            self.scroll_to(y=max(0, top - self.size.height // 3), animate=False, immediate=True)
         self.refresh()
         self.post_message(self.CursorMoved())
+
+    def _cursor_on_screen(self) -> bool:
+        layout = self.screen_layout
+        if layout is None or self.cursor is None or self.cursor >= len(layout.items):
+            return False
+        start = layout.starts[self.cursor]
+        end = (
+            layout.starts[self.cursor + 1]
+            if self.cursor + 1 < len(layout.starts)
+            else (layout.total)
+        )
+        y = self.scroll_offset.y
+        return start < y + self.size.height and end > y
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.cursor is not None and not self._cursor_on_screen():
+            self.cursor = None  # scrolled away from: the selection goes, as in less(1)
+            self.refresh()
+            self.post_message(self.CursorMoved())
 
     def on_click(self, event) -> None:
         if self.screen_layout is not None:
@@ -196,15 +303,15 @@ class DiffView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if self.first_rows_drawn is None:
             self.first_rows_drawn = time.perf_counter()  # for benchmarks/tui_bench.py
-        key = (self._generation, line_y)
+        selected = layout.locate(line_y)[0] == self.cursor
+        key = (self._generation, line_y, selected)
         strip = self._strips.get(key)
         if strip is None:
             text = layout.line(line_y)
             if self.search.strip():
                 text = text.copy()
                 text.highlight_regex(search_pattern(self.search), MATCH)
-            item, _ = layout.locate(line_y)
-            if item == self.cursor:
+            if selected:
                 text = text.copy()
                 text.stylize_before(CURSOR)
             strip = Strip(list(text.render(self.app.console)), text.cell_len)

@@ -1,0 +1,139 @@
+"""The viewer keeps the reader's place: toggles, searches, resizes and swapped sides leave
+the same paragraph on screen, and a selection that scrolls away is dropped."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+from tui_helpers import SEED_FILES, seeds_app, settle
+
+from newsdiff.compare import compare
+from newsdiff.document import load_document
+from newsdiff.render.layout import LayoutOptions
+from newsdiff.render.screen import ScreenLayout, ScreenOptions
+from newsdiff.render.theme import get_theme
+from newsdiff.tui.app import build_app
+
+SIZE = (140, 40)
+
+
+def _top_paragraph(app) -> tuple[str, int]:
+    """(article path, paragraph) of the first row at the top of the screen."""
+    diff = app.diff
+    saved, diff.cursor = diff.cursor, None
+    place = diff.place()
+    diff.cursor = saved
+    return place.document.path, place.paragraph
+
+
+def _rows_on_screen(app) -> set[int]:
+    diff, layout = app.diff, app.diff.screen_layout
+    y = int(diff.scroll_offset.y)
+    first = layout.locate(y)[0]
+    last = layout.locate(min(y + diff.size.height - 1, layout.total - 1))[0]
+    return {layout.items[k].row for k in range(first, last + 1)}
+
+
+@pytest.mark.asyncio
+async def test_toggles_keep_the_paragraph_at_the_top() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        before = _top_paragraph(app)
+        assert before[1] > 3  # scrolled into the story
+        for key in ("u", "u", "z", "z"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert _top_paragraph(app) == before, key
+
+
+@pytest.mark.asyncio
+async def test_toggles_keep_the_selected_row_on_screen() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "n", "n", "n")
+        row = app.diff.cursor_row()
+        for key in ("u", "z", "c", "u"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.diff.cursor_row() == row, key
+            assert row in _rows_on_screen(app), key
+
+
+@pytest.mark.asyncio
+async def test_a_selection_scrolled_off_screen_is_dropped() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        assert "change 1/" in str(app.query_one("#status").render())
+        first_change = app.diff.cursor_row()
+        await pilot.press("G")
+        await pilot.pause()
+        assert app.diff.cursor is None
+        assert "change 1/" not in str(app.query_one("#status").render())
+        await pilot.press("u")  # a toggle keeps the end in view, not the old selection
+        await pilot.pause()
+        assert first_change not in _rows_on_screen(app)
+        assert app.diff.scroll_offset.y == app.diff.max_scroll_y > 0  # still at the end
+
+
+@pytest.mark.asyncio
+async def test_swapping_sides_keeps_the_paragraph_on_screen() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        path, paragraph = _top_paragraph(app)
+        assert path == app.diff.alignment.left.path
+        await pilot.press("s")
+        await settle(pilot)
+        alignment = app.diff.alignment
+        assert alignment.right.path == path
+        shown = {j for r in _rows_on_screen(app) for j in alignment.rows[r].right}
+        assert paragraph in shown
+
+
+@pytest.mark.asyncio
+async def test_resizing_a_big_pair_keeps_the_place(tmp_path) -> None:
+    paragraphs = [
+        f"Paragraph {k} reports figure {k * 7} from district {k % 97} in several words."
+        for k in range(3000)
+    ]
+    edited = [p.replace("reports", "says") if k % 10 == 0 else p for k, p in enumerate(paragraphs)]
+    (tmp_path / "l.txt").write_text("\n\n".join(paragraphs))
+    (tmp_path / "r.txt").write_text("\n\n".join(edited))
+    app = build_app([str(tmp_path / "l.txt"), str(tmp_path / "r.txt")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.diff.scroll_to(y=app.diff.screen_layout.total // 2, animate=False, immediate=True)
+        await pilot.pause()
+        before = _top_paragraph(app)
+        assert 1000 < before[1] < 2000
+        for width in (90, 120):
+            await pilot.resize_terminal(width, 40)
+            await settle(pilot)
+            assert abs(_top_paragraph(app)[1] - before[1]) <= 2, width
+
+
+def test_layouts_of_one_alignment_share_row_heights() -> None:
+    """A toggle or a search lays the same rows out again: their heights are remembered,
+    so the new layout is exact at once (what made 'z' take seconds on a big pair)."""
+    left, right = (load_document(path) for path in SEED_FILES[:2])
+    alignment = compare(left, right)
+    console = Console(width=120)
+    heights: dict[int, int] = {}
+    theme = get_theme()
+    everything = ScreenOptions(120, layout=LayoutOptions(show_clutter=True))
+    first = ScreenLayout(alignment, theme, everything, console, row_heights=heights)
+    assert first.exact and len(heights) == len(alignment.rows)
+    options = ScreenOptions(120, layout=LayoutOptions(changes_only=True))
+    again = ScreenLayout(alignment, theme, options, console, measure_first=0, row_heights=heights)
+    fresh = ScreenLayout(alignment, theme, options, console)
+    assert again.exact and again.starts == fresh.starts and again.total == fresh.total
+    unmeasured = ScreenLayout(alignment, theme, options, console, measure_first=0)
+    assert not unmeasured.exact
