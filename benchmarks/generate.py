@@ -344,10 +344,21 @@ def ensure_pair(paragraphs: int, seed: int, root: Path) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--paragraphs", "-n", type=int, nargs="+", default=list(SIZES))
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--out", type=Path, default=Path("/tmp/newsdiff-bench"))
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Each pair is a folder holding left.txt, right.txt and truth.json (the links "
+        "between their paragraphs, for truth_score.py); one JSON line per pair is printed.",
+    )
+    parser.add_argument(
+        "--paragraphs", "-n", type=int, nargs="+", default=list(SIZES), metavar="N",
+        help=f"paragraphs per article, one pair per N (default: {' '.join(map(str, SIZES))})",
+    )  # fmt: skip
+    parser.add_argument("--seed", type=int, default=1, help="same seed, same bytes (default 1)")
+    parser.add_argument(
+        "--out", type=Path, default=Path("/tmp/newsdiff-bench"),
+        help="the pair's folder for one N, else the parent of pN_sSEED folders "
+        "(default /tmp/newsdiff-bench)",
+    )  # fmt: skip
     args = parser.parse_args()
     for n in args.paragraphs:
         out = args.out if len(args.paragraphs) == 1 else args.out / f"p{n}_s{args.seed}"
