@@ -16,8 +16,9 @@
    then by similarity among candidates sharing rare stems, then weak pairs (the same fact
    in another agency's words) when each is the other's best; pairs out of order with
    their neighbours (off the heaviest in-order chain) are flagged ``moved``.
-4. **Twins and datelines**: a paragraph printed twice in a row joins its twin's row; a
-   lone dateline ("MOSCOW:") joins the paragraph opening with the same dateline.
+4. **Twins and datelines**: a paragraph printed twice in a row is a repeat of its twin,
+   linked to the twin's counterpart; a lone dateline ("MOSCOW:") joins the paragraph
+   opening with the same dateline.
 5. **Repeats**: a leftover copying a linked paragraph of its own side (a headline printed
    three times) inherits its counterpart; one almost wholly contained in a paragraph of
    the other side (a standfirst repeating the lead) links to it, so links are

@@ -111,29 +111,34 @@ def _best_copy(
 
 
 def attach_twins(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
-    """A paragraph printed twice in a row (a repeated caption) joins its twin's row."""
+    """A paragraph printed twice in a row (a repeated caption) is a repeat of its twin: a
+    row of its own beside the twin's, linked to the same counterpart (not a split: nothing
+    was broken up)."""
     paired_left = {i: b for b in beads if b.left and b.right and not b.moved for i in b.left}
     paired_right = {j: b for b in beads if b.left and b.right and not b.moved for j in b.right}
-    out: list[Bead] = []
     for bead in beads:
-        if len(bead.left) + len(bead.right) == 1:
-            side, paired, feats = (
-                ("left", paired_left, scorer.left)
-                if bead.left
-                else ("right", paired_right, scorer.right)
-            )
-            k = (bead.left or bead.right)[0]
-            twin = next(
-                (paired[t] for t in (k - 1, k + 1) if t in paired and feats[t].key == feats[k].key),
-                None,
-            )
-            if twin is not None:
-                merged = tuple(sorted((*getattr(twin, side), k)))
-                setattr(twin, side, merged)
-                paired[k] = twin
-                continue
-        out.append(bead)
-    return out
+        if len(bead.left) + len(bead.right) != 1:
+            continue
+        mine, paired, feats = (
+            ("left", paired_left, scorer.left)
+            if bead.left
+            else ("right", paired_right, scorer.right)
+        )
+        k = (bead.left or bead.right)[0]
+        twin = next(
+            (paired[t] for t in (k - 1, k + 1) if t in paired and feats[t].key == feats[k].key),
+            None,
+        )
+        if twin is None:
+            continue
+        theirs = "right" if mine == "left" else "left"
+        setattr(bead, theirs, getattr(twin, theirs))
+        bead.score = twin.score
+        own = getattr(twin, mine)
+        # The later copy is the repeat, so the row that reads first is the pair.
+        (twin if len(own) == 1 and k < own[0] else bead).repeat = True
+        paired[k] = bead
+    return beads
 
 
 def attach_datelines(scorer: Scorer, beads: list[Bead]) -> list[Bead]:

@@ -113,13 +113,16 @@ def test_unrelated_articles_share_no_links() -> None:
     assert result.has_differences
 
 
-def test_repeated_caption_joins_its_twin() -> None:
+def test_a_caption_printed_twice_is_a_repeat_not_a_split() -> None:
     caption = "Protesters outside parliament. Photo: Reuters"
     result = align(
         [caption, *P[:3]],
         ["Crowds outside the parliament building. Photo: Reuters", caption, caption, *P[:3]],
     )
-    assert any(row.right == (1, 2) for row in result.rows)
+    first, second = (row for row in result.rows if row.right in ((1,), (2,)))
+    assert first.left == second.left == (0,) and (first.right, second.right) == ((1,), (2,))
+    assert not first.repeat and second.repeat  # the later copy repeats the first
+    assert not any(row.is_split for row in result.rows)
 
 
 def test_a_fact_told_twice_links_both_tellings() -> None:

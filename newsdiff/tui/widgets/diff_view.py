@@ -177,9 +177,12 @@ class DiffView(ScrollView, can_focus=True):
         if k is None:
             return None
         row = alignment.rows[layout.items[k].row]
-        document, paragraph = (
-            (alignment.left, row.left[0]) if row.left else (alignment.right, row.right[0])
+        sides = [(side, getattr(row, side)[0]) for side in ("left", "right") if getattr(row, side)]
+        # A paragraph no other row holds names this row alone (a repeat shares the other).
+        side, paragraph = min(
+            sides, key=lambda found: sum(found[1] in getattr(r, found[0]) for r in alignment.rows)
         )
+        document = alignment.left if side == "left" else alignment.right
         return Place(document, paragraph, layout.starts[k] - y, self.cursor is not None)
 
     def restore(self, place: Place) -> bool:
