@@ -97,3 +97,34 @@ def test_plain_header_is_cut_like_rich(alignment, monkeypatch, title: str) -> No
 
 def test_single_cell_table_agrees_with_rich() -> None:
     assert all(cell_len(char) == 1 for char in cells.SINGLE_CELL)
+
+
+@pytest.mark.parametrize("depth", ["truecolor", "256", "standard"])
+@pytest.mark.parametrize("style", ["default", "colorblind", "monokai"])
+def test_painted_rows_equal_rich_on_every_seed_pair(monkeypatch, style, depth) -> None:
+    """Colour side by side written as ANSI strings (render/ansi.py) gives Rich's bytes, for
+    every seed pair, colour scheme and colour depth."""
+    from itertools import combinations
+
+    from conftest import SEEDS
+    from rich.style import Style
+
+    from newsdiff.compare import compare
+    from newsdiff.document import load_document
+    from newsdiff.render import theme as themes
+
+    # Rich remembers a style's codes from the first colour depth it was rendered at (on the
+    # style and in its cache of combined styles): one process draws at one depth, this
+    # test at three, so each starts afresh.
+    Style._add.cache_clear()
+    themes._builtin.cache_clear()
+    theme = get_theme(style)
+    documents = [load_document(str(path)) for path in sorted(SEEDS.glob("*.txt"))]
+    options = PlainOptions(width=130, color=True, color_depth=depth)
+    for left, right in combinations(documents, 2):
+        alignment = compare(left, right)
+        monkeypatch.setattr(cells, "FAST_PATHS", True)
+        painted = list(render_side(alignment, theme, options))
+        monkeypatch.setattr(cells, "FAST_PATHS", False)
+        assert painted == list(render_side(alignment, theme, options)), (left.path, right.path)
+        assert any("\x1b[" in line for line in painted)

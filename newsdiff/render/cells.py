@@ -74,16 +74,24 @@ def break_offsets(text: str, width: int) -> list[int]:
     return breaks
 
 
-def _fits(piece: str, width: int) -> str:
-    """A wrapped piece as Rich leaves it: trailing spaces beyond the width dropped, then
-    cropped to the width (single-cell text)."""
-    excess = len(piece) - width
+def _fitted_length(piece: str, width: int) -> int:
+    """How much of a wrapped piece Rich keeps: trailing spaces beyond the width dropped,
+    then cropped to the width (single-cell text)."""
+    length = len(piece)
+    excess = length - width
     if excess > 0:
         space = _TRAILING_SPACE.search(piece)
         if space is not None:
-            piece = piece[: len(piece) - min(len(space.group()), excess)]
-        piece = piece[:width]
-    return piece
+            length -= min(len(space.group()), excess)
+        length = min(length, width)
+    return length
+
+
+def line_bounds(text: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` of each line Rich wraps it into, for text that is
+    ``measured_by_length``; one empty line for empty text."""
+    bounds = [0, *break_offsets(text, width), len(text)]
+    return [(a, a + _fitted_length(text[a:b], width)) for a, b in pairwise(bounds)]
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -92,8 +100,7 @@ def wrap(text: str, width: int) -> list[str]:
     if not text:
         return [""]
     if measured_by_length(text):
-        bounds = [0, *break_offsets(text, width), len(text)]
-        return [_fits(text[a:b], width) for a, b in pairwise(bounds)]
+        return [text[a:b] for a, b in line_bounds(text, width)]
     from rich.text import Text
 
     return [line.plain for line in Text(text).wrap(neutral_console(), width, overflow="fold")]

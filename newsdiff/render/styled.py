@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsdiff.model import Alignment, Row
-from newsdiff.render import cells
+from newsdiff.render import ansi, cells
 from newsdiff.render.labels import (
     fold_text,
     kind_label,
@@ -113,6 +113,7 @@ def render_side(
     """Two columns of ``column`` cells, paragraph numbers ``nw`` cells wide."""
     console = console_for(options)
     emit = _Emitter(console, options.color)
+    codes = ansi.StyleCodes(console._color_system) if options.color and cells.FAST_PATHS else None
     for line in _header(alignment, options):
         yield emit.line(line)
     for item in layout(alignment, options.layout):
@@ -132,6 +133,10 @@ def render_side(
                 )
             continue
         row = alignment.rows[item.row]
+        painted = ansi.row_lines(row, theme, codes, nw, column) if codes else None
+        if painted is not None:  # one cell per character: the same bytes, without Text
+            yield from painted
+            continue
         left = column_lines(console, row, "left", theme, nw, column)
         right = column_lines(console, row, "right", theme, nw, column)
         mark = Text(f" {marker(row)} ", style=theme.marker)

@@ -14,9 +14,10 @@ from newsdiff.render.safe import visible
 from newsdiff.render.theme import DiffTheme
 
 
-def side_paragraphs(row: Row, side: str, theme: DiffTheme) -> list[Text]:
-    """One styled Text per paragraph of ``side`` ("left" or "right") of the row."""
-    text = Text()
+def side_runs(row: Row, side: str, theme: DiffTheme) -> list[tuple[str, Style | None]]:
+    """The visible text of ``side`` ("left" or "right") of the row in runs, each with the
+    style of its change (None: unchanged); paragraphs are separated by "\n"."""
+    runs: list[tuple[str, Style | None]] = []
     for span in row.spans:
         piece = span.left if side == "left" else span.right
         if not piece:
@@ -27,7 +28,15 @@ def side_paragraphs(row: Row, side: str, theme: DiffTheme) -> list[Text]:
             style = theme.replaced_left if side == "left" else theme.replaced_right
         else:
             style = theme.deleted if span.op is SpanOp.DELETE else theme.inserted
-        text.append(visible(piece), style)
+        runs.append((visible(piece), style))
+    return runs
+
+
+def side_paragraphs(row: Row, side: str, theme: DiffTheme) -> list[Text]:
+    """One styled Text per paragraph of ``side`` ("left" or "right") of the row."""
+    text = Text()
+    for piece, style in side_runs(row, side, theme):
+        text.append(piece, style)
     count = len(row.left if side == "left" else row.right)
     if count == 0:
         return []
