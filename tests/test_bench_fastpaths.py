@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from helpers import align
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from newsdiff.render import cells
@@ -128,3 +130,14 @@ def test_painted_rows_equal_rich_on_every_seed_pair(monkeypatch, style, depth) -
         monkeypatch.setattr(cells, "FAST_PATHS", False)
         assert painted == list(render_side(alignment, theme, options)), (left.path, right.path)
         assert any("\x1b[" in line for line in painted)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("abcdefg ., \u00a0—’")), max_size=120),
+    st.integers(min_value=1, max_value=40),
+)
+def test_line_breaks_by_rfind_equal_rich_word_by_word(text: str, width: int) -> None:
+    """The rfind line breaker gives exactly the breaks of the word-by-word transcription
+    of Rich's divide_line, folds of over-long words and hanging spaces included."""
+    assert cells.break_offsets(text, width) == cells._break_offsets_by_word(text, width)

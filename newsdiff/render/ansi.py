@@ -1,4 +1,4 @@
-"""Side-by-side rows in colour as ANSI strings, without a Rich ``Text`` per cell.
+"""Rows of the side-by-side (colour) and unified views as strings, without Rich ``Text``.
 
 Building, wrapping, padding and rendering a ``Text`` for every cell of every row made
 colour output about twice as slow as the comparison itself on a 10,000-paragraph pair.
@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from newsdiff.model import Row
 from newsdiff.render import cells
-from newsdiff.render.labels import marker
-from newsdiff.render.text import side_runs
+from newsdiff.render.labels import kind_label, marker, numbers
+from newsdiff.render.text import side_runs, unified_runs
 from newsdiff.render.theme import DiffTheme
 
 if TYPE_CHECKING:
@@ -57,27 +57,30 @@ class StyleCodes:
         return "".join(out)
 
 
-def _paragraphs(row: Row, side: str, theme: DiffTheme) -> list[tuple[str, Runs]] | None:
-    """Each paragraph of one side with its styled runs, or None when a paragraph holds a
-    character that is not one cell wide."""
-    count = len(row.left if side == "left" else row.right)
+def _paragraphs(
+    runs: list[tuple[str, Style | None]], count: int | None = None
+) -> list[tuple[str, Runs]] | None:
+    """The paragraphs of runs joined by "\n", each with its styled runs (exactly ``count``
+    of them if given, as a row side has), or None when a paragraph holds a character that
+    is not one cell wide."""
     paragraphs: list[tuple[str, Runs]] = []
     text: list[str] = []
-    runs: Runs = []
+    styled: Runs = []
     length = 0
-    for piece, style in side_runs(row, side, theme):
+    for piece, style in runs:
         for k, part in enumerate(piece.split("\n")):
             if k:  # a paragraph ends
-                paragraphs.append(("".join(text), runs))
-                text, runs, length = [], [], 0
+                paragraphs.append(("".join(text), styled))
+                text, styled, length = [], [], 0
             if part and style:
-                runs.append((length, length + len(part), style))
+                styled.append((length, length + len(part), style))
             text.append(part)
             length += len(part)
-    if count:
-        paragraphs.append(("".join(text), runs))
-    paragraphs += [("", [])] * (count - len(paragraphs))
-    paragraphs = paragraphs[:count]
+    if count is None or count:
+        paragraphs.append(("".join(text), styled))
+    if count is not None:
+        paragraphs += [("", [])] * (count - len(paragraphs))
+        paragraphs = paragraphs[:count]
     if not all(cells.measured_by_length(paragraph) for paragraph, _ in paragraphs):
         return None
     return paragraphs
@@ -88,10 +91,10 @@ def _column(
 ) -> list[tuple[str, str]] | None:
     """(number cell, text cell) per screen line of one side, painted; None: not one cell
     per character."""
-    paragraphs = _paragraphs(row, side, theme)
+    indices = row.left if side == "left" else row.right
+    paragraphs = _paragraphs(side_runs(row, side, theme), len(indices))
     if paragraphs is None:
         return None
-    indices = row.left if side == "left" else row.right
     lines: list[tuple[str, str]] = []
     for index, (text, runs) in zip(indices, paragraphs, strict=False):
         for k, (start, end) in enumerate(cells.line_bounds(text, column)):
@@ -116,4 +119,22 @@ def row_lines(
         lnum, ltext = left[k] if k < len(left) else blank
         rnum, rtext = right[k] if k < len(right) else blank
         lines.append(f"{lnum} {ltext}{mark if k == 0 else '   '}{rnum} {rtext}".rstrip())
+    return lines
+
+
+def unified_lines(
+    row: Row, theme: DiffTheme, codes: StyleCodes, width: int, markers: bool
+) -> list[str] | None:
+    """The lines of one row of the unified view (a label line, then the text with changes
+    inline), painted by ``codes`` (``StyleCodes(None)``: plain), or None for Rich."""
+    label = " ".join(filter(None, (numbers(row.left, "L"), numbers(row.right, "R"))))
+    label = f"{marker(row)} {label} {kind_label(row)}"
+    paragraphs = _paragraphs(unified_runs(row, theme, markers))
+    if paragraphs is None or not cells.measured_by_length(label):
+        return None
+    bounds = cells.line_bounds(label, width)
+    lines = [codes.paint(label[a:b], theme.marker).rstrip() for a, b in bounds]
+    for text, runs in paragraphs:
+        for a, b in cells.line_bounds(text, max(width - 2, 8)):
+            lines.append(("  " + codes.paint_runs(text, runs, a, b)).rstrip())
     return lines

@@ -51,7 +51,39 @@ def neutral_console() -> Console:
 
 def break_offsets(text: str, width: int) -> list[int]:
     """Where Rich's ``divide_line(text, width, fold=True)`` breaks ``text``, for text of
-    single-cell characters only (so a cell count is a character count). O(len(text))."""
+    single-cell characters only (so a cell count is a character count).
+
+    A line is cut at the last word start before its end, found with ``rfind`` (a few C
+    calls a line) rather than word by word; text with a word wider than the column (which
+    Rich folds) goes word by word (``_break_offsets_by_word``). O(len(text))."""
+    first = _FIRST_WORD.match(text)
+    if first is not None and first.end() > width:  # the first word (and spaces before it)
+        return _break_offsets_by_word(text, width)
+    breaks: list[int] = []
+    start, size = 0, len(text)
+    while start + width < size:
+        limit = start + width
+        if text[limit] in _SPACES:  # the line ends between words: cut at the next word
+            found = _NON_SPACE.search(text, limit)
+            if found is None:
+                break  # only spaces are left: they hang off the last line
+            start = found.start()
+        else:  # cut before the word running past the end of the line
+            cut = max(text.rfind(" ", start, limit), text.rfind("\xa0", start, limit)) + 1
+            if cut <= start:  # that word alone is wider than the line: Rich folds it
+                return _break_offsets_by_word(text, width)
+            start = cut
+        breaks.append(start)
+    return breaks
+
+
+_SPACES = " \xa0"  # the whitespace characters of SINGLE_CELL
+_NON_SPACE = re.compile(r"\S")
+_FIRST_WORD = re.compile(r"\s*\S+")
+
+
+def _break_offsets_by_word(text: str, width: int) -> list[int]:
+    """``break_offsets`` word by word: a transcription of Rich's ``divide_line``."""
     breaks: list[int] = []
     offset = 0
     for match in _WORD_SPACE.finditer(text):

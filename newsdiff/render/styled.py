@@ -168,17 +168,24 @@ def _one_column(
     theme: DiffTheme,
     options: PlainOptions,
     row_lines: Callable[[Row, Console, int], Iterator[Text]],
+    fast_lines: Callable[[Row, ansi.StyleCodes, int], list[str] | None] | None = None,
 ) -> Iterator[str]:
-    """Header, then each layout item as wrapped lines (rows by ``row_lines``), then stats."""
+    """Header, then each layout item as wrapped lines (rows by ``fast_lines`` where it can,
+    else ``row_lines``), then stats."""
     console = console_for(options)
     emit = _Emitter(console, options.color)
+    codes = ansi.StyleCodes(console._color_system if options.color else None)
+    fast = fast_lines if cells.FAST_PATHS else None
     width = max(options.width, 10)
     for line in _header(alignment, options):
         yield emit.line(line)
     for item in layout(alignment, options.layout):
         if item.kind is ItemKind.ROW:
-            for line in row_lines(alignment.rows[item.row], console, width):
-                yield emit.line(line)
+            row = alignment.rows[item.row]
+            written = fast(row, codes, width) if fast else None
+            yield from (
+                written if written is not None else map(emit.line, row_lines(row, console, width))
+            )
             continue
         text = fold_text(item) if item.kind is ItemKind.FOLD else origin_text(alignment, item)
         yield from _wrapped(emit, console, Text(text, style=theme.dim), width)
@@ -214,4 +221,7 @@ def render_unified(alignment: Alignment, theme: DiffTheme, options: PlainOptions
             for piece in wrap(console, paragraph, max(width - 2, 8)):
                 yield Text.assemble("  ", piece)
 
-    return _one_column(alignment, theme, options, row_lines)
+    def fast_lines(row: Row, codes: ansi.StyleCodes, width: int) -> list[str] | None:
+        return ansi.unified_lines(row, theme, codes, width, markers)
+
+    return _one_column(alignment, theme, options, row_lines, fast_lines)

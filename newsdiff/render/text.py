@@ -44,12 +44,13 @@ def side_paragraphs(row: Row, side: str, theme: DiffTheme) -> list[Text]:
     return list(parts) + [Text()] * (count - len(parts))
 
 
-def unified_text(row: Row, theme: DiffTheme, markers: bool) -> Text:
-    """The row in one column with changes inline; ``markers`` adds [-...-]{+...+} brackets."""
-    text = Text()
+def unified_runs(row: Row, theme: DiffTheme, markers: bool) -> list[tuple[str, Style | None]]:
+    """The row in one column with changes inline, in styled runs; ``markers`` adds
+    [-...-]{+...+} brackets. Paragraphs are separated by "\n"."""
+    runs: list[tuple[str, Style | None]] = []
     for span in row.spans:
         if span.op is SpanOp.EQUAL:
-            text.append(visible(span.right or span.left))
+            runs.append((visible(span.right or span.left), None))
             continue
         if span.left:
             if markers:
@@ -58,14 +59,22 @@ def unified_text(row: Row, theme: DiffTheme, markers: bool) -> Text:
                 # colour alone: old words struck in the deleted colour, so the new words
                 # of a rewording (in the rewording colour) never run into them unseen
                 style = theme.deleted + Style(strike=True)
-            text.append(f"[-{visible(span.left)}-]" if markers else visible(span.left), style)
+            runs.append((f"[-{visible(span.left)}-]" if markers else visible(span.left), style))
             if (
                 not markers
                 and span.right
                 and not (span.left[-1].isspace() or span.right[0].isspace())
             ):
-                text.append(" ")  # "republic Tehran", not "republicTehran" when copied
+                runs.append((" ", None))  # "republic Tehran", not "republicTehran" when copied
         if span.right:
             style = theme.replaced_right if span.op is SpanOp.REPLACE else theme.inserted
-            text.append(f"{{+{visible(span.right)}+}}" if markers else visible(span.right), style)
+            runs.append((f"{{+{visible(span.right)}+}}" if markers else visible(span.right), style))
+    return runs
+
+
+def unified_text(row: Row, theme: DiffTheme, markers: bool) -> Text:
+    """``unified_runs`` as one Text."""
+    text = Text()
+    for piece, style in unified_runs(row, theme, markers):
+        text.append(piece, style)
     return text
