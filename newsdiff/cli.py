@@ -123,6 +123,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """Options may stand between the file names, as with diff(1) (``a.txt -f json b.txt``);
+    everything after ``--`` is a file name, even ``-f`` or ``-a.txt``. (argparse's
+    intermixed parsing alone would take options after ``--`` again.)"""
+    split = argv.index("--") if "--" in argv else len(argv)
+    args = build_parser().parse_intermixed_args(argv[:split])
+    args.paths = [*args.paths, *argv[split + 1 :]]
+    return args
+
+
 def use_color(choice: str, stream, environ=os.environ) -> bool:
     if choice != "auto":
         return choice == "always"
@@ -319,9 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The command: the exit status, never a traceback (NEWSDIFF_DEBUG=1 shows one for
     unexpected errors)."""
     try:
-        # Options may stand between the file names, as with diff(1): a.txt -f json b.txt
-        args = build_parser().parse_intermixed_args(argv)
-        return dispatch(args)
+        return dispatch(parse_arguments(sys.argv[1:] if argv is None else list(argv)))
     except (UsageError, InputError, OutputError) as error:
         say(str(error))
         return EXIT_TROUBLE

@@ -63,10 +63,11 @@ def search_pattern(term: str) -> re.Pattern[str]:
 # "café" typed as "cafe" + U+0301 stays one word), and in Chinese and Japanese one character
 # (``split_cjk``): those scripts put no spaces between words, and a whole sentence as one
 # word would make any edit a different paragraph.
-_MARKS = r"\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# Japanese voicing marks (U+3099, U+309A: か + ゙ is が decomposed) are combining marks too.
+_MARKS = r"\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a"
 WORD = rf"\w+(?:[{_MARKS}]+\w*)*"
 _WORD = re.compile(WORD)
-_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK = r"\u3040-\u3098\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _FIRST_CJK = "\u3040"
 
 

@@ -93,6 +93,7 @@ _TEXTS = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(_TEXTS, _TEXTS)
 @example("北", "北\u0301")  # an accent on a CJK character counts with it, not as a word
+@example("か", "か\u3099")  # so does a Japanese voicing mark (が decomposed)
 def test_spans_never_cut_a_word(left: str, right: str) -> None:
     """What the counts rely on: each side's words are the words of its spans."""
     spans = diff_words(left, right)

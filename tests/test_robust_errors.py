@@ -141,3 +141,14 @@ def test_options_may_stand_between_the_file_names() -> None:
     before = newsdiff("-f", "json", left, right)
     assert between.status == before.status == 1
     assert between.text == before.text and between.text.startswith("{")
+
+
+def test_names_after_a_double_dash_are_files_even_when_they_look_like_options(
+    tmp_path,
+) -> None:
+    left, right = sorted(SEEDS.glob("*.txt"))[:2]
+    (tmp_path / "-a.txt").write_bytes(left.read_bytes())
+    (tmp_path / "-f").write_bytes(right.read_bytes())
+    result = newsdiff("-f", "json", "--", "-a.txt", "-f", cwd=tmp_path)
+    assert result.status == 1 and result.text.startswith("{"), result.err
+    assert '"path": "-a.txt"' in result.text and '"path": "-f"' in result.text

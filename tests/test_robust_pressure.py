@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
@@ -74,5 +75,20 @@ def test_forced_colour_follows_the_terminals_colour_depth() -> None:
     }
     for depth, env in depths.items():
         text = newsdiff(LEFT, RIGHT, "--color", "always", env=env).text
-        assert ("\x1b[" in text) and (";2;" in text) == (depth == "truecolor"), depth
-        assert (";5;" in text) == (depth == "256"), depth
+        assert _colour_kinds(text) == {"truecolor": {2}, "256": {5}, "standard": set()}[depth]
+
+
+def _colour_kinds(text: str) -> set[int]:
+    """The extended colour forms in the SGR sequences: 2 (24-bit) and 5 (256 colours), read
+    parameter by parameter (38/48 then 2;R;G;B or 5;N), not by substring."""
+    kinds: set[int] = set()
+    for sequence in re.findall(r"\x1b\[([0-9;]*)m", text):
+        params = [int(p) for p in sequence.split(";") if p]
+        k = 0
+        while k < len(params):
+            if params[k] in (38, 48) and k + 1 < len(params):
+                kinds.add(params[k + 1])
+                k += 5 if params[k + 1] == 2 else 3
+            else:
+                k += 1
+    return kinds

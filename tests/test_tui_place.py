@@ -137,3 +137,38 @@ def test_layouts_of_one_alignment_share_row_heights() -> None:
     assert again.exact and again.starts == fresh.starts and again.total == fresh.total
     unmeasured = ScreenLayout(alignment, theme, options, console, measure_first=0)
     assert not unmeasured.exact
+
+
+@pytest.mark.asyncio
+async def test_swapping_sides_keeps_the_selected_row_selected() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "n", "n", "n")
+        alignment = app.diff.alignment
+        row = alignment.rows[app.diff.cursor_row()]
+        left, right = set(row.left), set(row.right)
+        await pilot.press("s")
+        await settle(pilot)
+        swapped = app.diff.alignment.rows[app.diff.cursor_row()]
+        assert set(swapped.right) & left or set(swapped.left) & right
+        assert "change " in str(app.query_one("#status").render())
+
+
+@pytest.mark.asyncio
+async def test_a_selected_row_hidden_by_changes_only_leaves_nothing_selected(tmp_path) -> None:
+    """Regression: the selection kept an item index past the end of the smaller layout,
+    and m then crashed."""
+    text = "\n\n".join(f"Paragraph {k} of the story, with some words in it." for k in range(12))
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text(text)
+    app = build_app([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.diff.select(len(app.diff.screen_layout.items) - 1)
+        await pilot.press("c")  # every row is unchanged: only a fold is left
+        await pilot.pause()
+        assert app.diff.cursor is None
+        await pilot.press("m", "n", "u")
+        await pilot.pause()
+        assert app.is_running

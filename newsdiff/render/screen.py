@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.console import Console
@@ -89,10 +90,16 @@ class ScreenLayout:
             total += height
         self.starts, self.total = starts, total
 
-    def exact_heights(self) -> list[int]:
+    def exact_heights(self, stop: Callable[[], bool] | None = None) -> list[int] | None:
         """Every item's true height at this width (what a big layout measures in the
-        background after showing its first rows with estimates)."""
-        return [self._height(item) for item in self.items]
+        background after showing its first rows with estimates); None if ``stop`` said so
+        (asked every 256 items)."""
+        heights = []
+        for k, item in enumerate(self.items):
+            if stop is not None and not k % 256 and stop():
+                return None
+            heights.append(self._height(item))
+        return heights
 
     # -- measuring ------------------------------------------------------------------------
     def _height(self, item: Item) -> int:

@@ -217,6 +217,10 @@ class NewsdiffApp(App[None]):
     def _cursor_moved(self) -> None:
         self.update_status()
 
+    @on(DiffView.LaidOut)
+    def _laid_out(self) -> None:
+        self._refresh_matches()
+
     # -- navigation -----------------------------------------------------------------------
     def _step(self, targets: list[int], forward: bool) -> None:
         diff = self.diff
@@ -296,8 +300,12 @@ class NewsdiffApp(App[None]):
         self._refresh_matches()
         self._show_modes()
         alignment = self.diff.alignment
-        if options.changes_only and alignment is not None and not alignment.stats.same:
-            self.notify("Every paragraph changed: there are no unchanged ones to hide.", timeout=3)
+        if options.changes_only and alignment is not None:
+            unchanged = (r for r in alignment.rows if not (r.is_change or alignment.is_clutter(r)))
+            if next(unchanged, None) is None:
+                self.notify(
+                    "Every paragraph changed: there are no unchanged ones to hide.", timeout=3
+                )
 
     def action_toggle_clutter(self) -> None:
         options = self._layout_options(show_clutter=not self.diff.layout_options.show_clutter)

@@ -66,6 +66,9 @@ class DiffView(ScrollView, can_focus=True):
     class CursorMoved(Message):
         """The selected item changed (the status line shows the position)."""
 
+    class LaidOut(Message):
+        """A comparison was laid out for the first time (search matches can be found)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.alignment: Alignment | None = None
@@ -76,6 +79,7 @@ class DiffView(ScrollView, can_focus=True):
         self.screen_layout: ScreenLayout | None = None
         self.cursor: int | None = None  # item index
         self._generation = 0
+        self._opening: Place | None = None  # where a comparison shown without a size opens
         # model row -> height, per (width, unified): reused by every layout of one alignment
         self._row_heights: dict[tuple[int, bool], dict[int, int]] = {}
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
@@ -83,19 +87,29 @@ class DiffView(ScrollView, can_focus=True):
 
     # -- state ----------------------------------------------------------------------------
     def show(self, alignment: Alignment | None, place: Place | None = None) -> None:
-        """Show a comparison, from the top or at ``place`` (a paragraph of either article)."""
+        """Show a comparison, from the top or at ``place`` (a paragraph of either article).
+        Under the loading cover the view has no size yet: ``on_resize`` lays it out then."""
         self.alignment = alignment
         self.cursor = None
         self._row_heights = {}
-        self.relayout()
+        self._opening = place
+        self.relayout()  # with no width at all, nothing: an empty view until resized
+        if self.screen_layout is not None:
+            self._go_to_opening()
+
+    def _go_to_opening(self) -> None:
+        place, self._opening = self._opening, None
         if place is None or not self.restore(place):
             self.scroll_home(animate=False)
+        self.post_message(self.LaidOut())
 
     def replace(self, alignment: Alignment) -> None:
-        """Show a new version of the same rows (word diffs added) without moving."""
+        """Show a new version of the same rows (word diffs added) without moving. Side by
+        side, a row's height depends only on its paragraphs, which are the same, so those
+        heights are kept; unified ones are measured again (the word marks take room)."""
         place = self.place()
         self.alignment = alignment
-        self._row_heights = {}
+        self._row_heights = {key: memo for key, memo in self._row_heights.items() if not key[1]}
         self.relayout()
         if place is not None:
             self.restore(place)
@@ -122,11 +136,23 @@ class DiffView(ScrollView, can_focus=True):
         if place is not None:
             self.restore(place)
 
+    def _content_width(self) -> int:
+        """The width rows are laid out at: the view's own or, while the loading cover hides
+        it (size 0), the width it is about to have: its container's, less its border and
+        its scrollbar (whose room is kept whether or not it shows, so the width never flips
+        and a big layout is measured once)."""
+        width = self.scrollable_content_region.width
+        if width or self.parent is None:
+            return width
+        outer = self.parent.scrollable_content_region.width
+        return max(outer - self.styles.gutter.width - self.styles.scrollbar_size_vertical, 0)
+
     def relayout(self) -> None:
         self._generation += 1
-        width = self.scrollable_content_region.width or self.size.width or 80
-        if self.alignment is None:
+        width = self._content_width()
+        if self.alignment is None or not width:
             self.screen_layout = None
+            self.cursor = None
             self.virtual_size = Size(width, 0)
         else:
             options = ScreenOptions(width, self.unified, self.layout_options)
@@ -143,9 +169,11 @@ class DiffView(ScrollView, can_focus=True):
 
     @work(thread=True, exclusive=True, group="measure")
     def _measure(self, layout: ScreenLayout) -> None:
-        """Exact heights of a big layout, measured off the UI thread."""
-        heights = layout.exact_heights()
-        if not get_current_worker().is_cancelled:
+        """Exact heights of a big layout, measured off the UI thread (a newer layout cancels
+        this one, which then stops within a few hundred rows)."""
+        worker = get_current_worker()
+        heights = layout.exact_heights(stop=lambda: worker.is_cancelled)
+        if heights is not None and not worker.is_cancelled:
             self.app.call_from_thread(self._install_heights, layout, heights)
 
     def _install_heights(self, layout: ScreenLayout, heights: list[int]) -> None:
@@ -186,9 +214,11 @@ class DiffView(ScrollView, can_focus=True):
         return Place(document, paragraph, layout.starts[k] - y, self.cursor is not None)
 
     def restore(self, place: Place) -> bool:
-        """Bring ``place``'s paragraph back where it was on screen (the first shown row at
-        or after it, if its own row is hidden now); False if this pair has no such article."""
+        """Bring ``place``'s paragraph back where it was on screen (if its row is hidden now,
+        the nearest shown row after it, else before it). False, with nothing selected, when
+        this pair has no such article or shows no row."""
         layout, alignment = self.screen_layout, self.alignment
+        self.cursor = None
         if layout is None or alignment is None:
             return False
         if place.document is alignment.left:
@@ -203,14 +233,8 @@ class DiffView(ScrollView, can_focus=True):
         )
         if holding is None:
             return False
-        k = next(
-            (
-                found
-                for r in range(holding, len(alignment.rows))
-                if (found := layout.row_item(r)) is not None
-            ),
-            None,
-        )
+        nearest = [*range(holding, len(alignment.rows)), *range(holding - 1, -1, -1)]
+        k = next((found for r in nearest if (found := layout.row_item(r)) is not None), None)
         if k is None:
             return False
         height = (layout.starts[k + 1] if k + 1 < len(layout.starts) else layout.total) - (
@@ -219,12 +243,19 @@ class DiffView(ScrollView, can_focus=True):
         offset = max(place.offset, 1 - height)  # at least the row's last line stays on screen
         self.cursor = k if place.selected else None
         self._generation += 1
-        self.scroll_to(y=max(0, layout.starts[k] - offset), animate=False, immediate=True)
+        target = max(0, layout.starts[k] - offset)  # forced: a view just resized may not
+        self.scroll_to(y=target, animate=False, immediate=True, force=True)  # have a scrollbar yet
         self.post_message(self.CursorMoved())
         return True
 
     def on_resize(self) -> None:
-        if self.screen_layout and self.screen_layout.width != self.scrollable_content_region.width:
+        width = self._content_width()
+        if self.alignment is None or not width:
+            return
+        if self.screen_layout is None:  # shown while it had no size (under the loading cover)
+            self.relayout()
+            self.call_after_refresh(self._go_to_opening)  # once the new size can be scrolled
+        elif self.screen_layout.width != width:
             self.configure()
 
     # -- selection ------------------------------------------------------------------------
@@ -250,6 +281,8 @@ class DiffView(ScrollView, can_focus=True):
         layout = self.screen_layout
         if layout is None or self.cursor is None or self.cursor >= len(layout.items):
             return False
+        if not self.size.height:
+            return True  # not laid out on screen yet: nothing has scrolled away
         start = layout.starts[self.cursor]
         end = (
             layout.starts[self.cursor + 1]
