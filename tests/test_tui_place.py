@@ -34,14 +34,19 @@ def _rows_on_screen(app) -> set[int]:
     return {layout.items[k].row for k in range(first, last + 1)}
 
 
+async def _two_pages_down(pilot) -> tuple[str, int]:
+    """Open the viewer on the seeds, scroll two pages into the story: the top paragraph."""
+    await settle(pilot)
+    await pilot.press("pagedown", "pagedown")
+    await pilot.pause()
+    return _top_paragraph(pilot.app)
+
+
 @pytest.mark.asyncio
 async def test_toggles_keep_the_paragraph_at_the_top() -> None:
     app = seeds_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("pagedown", "pagedown")
-        await pilot.pause()
-        before = _top_paragraph(app)
+        before = await _two_pages_down(pilot)
         assert before[1] > 3  # scrolled into the story
         for key in ("u", "u", "z", "z"):
             await pilot.press(key)
@@ -85,10 +90,7 @@ async def test_a_selection_scrolled_off_screen_is_dropped() -> None:
 async def test_swapping_sides_keeps_the_paragraph_on_screen() -> None:
     app = seeds_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("pagedown", "pagedown")
-        await pilot.pause()
-        path, paragraph = _top_paragraph(app)
+        path, paragraph = await _two_pages_down(pilot)
         assert path == app.diff.alignment.left.path
         await pilot.press("s")
         await settle(pilot)
