@@ -36,4 +36,4 @@ def test_clutter_on_show_is_headed_by_a_line_saying_so() -> None:
     right = alignment.right.paragraphs
     assert [right[row.right[0]].text for row in shown] == CLUTTER
     assert kinds.count(ItemKind.ROW) == len(alignment.rows)
-    assert fold_text(items[at], clutter_switch="z") == "⋯ page clutter: 2 paragraphs (shown by z)"
+    assert fold_text(items[at], clutter_switch="z") == "⋯ page clutter: 2 paragraphs (z folds them)"

@@ -58,15 +58,18 @@ async def test_next_change_after_scrolling_away_starts_from_the_screen() -> None
         assert top > changes[0]  # the selected change is off screen now, so unselected
         assert app.diff.cursor is None
         assert f"{len(changes)} changes" in str(app.query_one("#status").render())
-        await pilot.press("n")
+        starts = app.diff.screen_layout.starts
+        y = int(app.diff.scroll_offset.y)
+        await pilot.press("n")  # the first change starting on screen, without scrolling back
         selected = app.diff.cursor
-        assert selected == min(k for k in changes if k >= top)
+        assert selected == min(k for k in changes if starts[k] >= y)
+        assert int(app.diff.scroll_offset.y) >= y
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
-        top = app.diff.screen_layout.locate(app.diff.scroll_offset.y)[0]
-        assert top > selected and app.diff.cursor is None
-        await pilot.press("N")  # like less: the change above what is shown
-        assert app.diff.cursor == max(k for k in changes if k < top)
+        y = int(app.diff.scroll_offset.y)
+        assert starts[selected] < y and app.diff.cursor is None
+        await pilot.press("N")  # like less: the change starting above what is shown
+        assert app.diff.cursor == max(k for k in changes if starts[k] < y)
 
 
 @pytest.mark.asyncio
@@ -401,3 +404,49 @@ async def test_pane_title_counts_story_paragraphs_like_the_list() -> None:
         title = str(app.diff.border_title)
         assert f"L {len(left.story)} paragraphs + 1 clutter" in title
         assert f"R {len(right.story)} paragraphs + " in title
+
+
+@pytest.mark.asyncio
+async def test_search_starts_from_what_is_on_screen() -> None:
+    """Like less: a search finds the first match on screen or below it, not the first one
+    in the article (and says so when it has to go back to the top)."""
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        y = int(app.diff.scroll_offset.y)
+        await pilot.press("slash", *"Putin", "enter")
+        await pilot.pause()
+        matches, layout = app._matches, app.diff.screen_layout
+        ends = [*layout.starts[1:], layout.total]
+        assert app.diff.cursor == min(k for k in matches if ends[k] > y)
+        assert app.diff.cursor != matches[0]
+
+
+@pytest.mark.asyncio
+async def test_choosing_the_other_article_of_the_pair_swaps_instead_of_self_compare() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.articles.focus()
+        app.articles.highlighted = 1  # the right article
+        await pilot.press("l")
+        await settle(pilot)
+        assert (app.left_index, app.right_index) == (1, 0)
+        app.articles.highlighted = 1  # now the left one: Enter would compare it with itself
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (app.left_index, app.right_index) == (0, 1)
+
+
+@pytest.mark.asyncio
+async def test_a_pane_too_narrow_for_two_columns_says_so() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(70, 24)) as pilot:
+        await settle(pilot)
+        assert not app.articles.display and "one column" not in app.diff.border_subtitle
+        await pilot.press("a")  # the list takes most of the width
+        await pilot.pause()
+        assert app.diff.screen_layout.unified
+        assert app.diff.border_subtitle == "one column: too narrow for two"

@@ -57,10 +57,16 @@ def stats_line(alignment: Alignment) -> str:
 
 def fold_text(item: Item, clutter_switch: str = "--clutter") -> str:
     """The line for hidden rows, or the one heading a run of page clutter on show
-    (``clutter_switch`` is how the reader turns clutter on and off)."""
+    (``clutter_switch`` is how the reader turns clutter on: an option of the command, or
+    a key of the viewer, which then also folds it again)."""
     plural = "" if item.count == 1 else "s"
     if item.label == CLUTTER_SHOWN:
-        return f"⋯ page clutter: {item.count} paragraph{plural} (shown by {clutter_switch})"
+        hint = (
+            f"shown by {clutter_switch}"
+            if clutter_switch.startswith("-")
+            else (f"{clutter_switch} folds them")
+        )
+        return f"⋯ page clutter: {item.count} paragraph{plural} ({hint})"
     what = f"{item.label if item.label == 'clutter' else 'unchanged'} paragraph{plural}"
     hint = f" ({clutter_switch} shows them)" if item.label == "clutter" else ""
     return f"⋯ {item.count} {what} hidden{hint}"

@@ -213,13 +213,16 @@ class ScreenLayout:
         return self._row_items.get(row_index)
 
     def change_items(self) -> list[int]:
-        """Items a reader should look at: changed rows (worked out once per layout)."""
+        """Items a reader should look at: changed story rows (page clutter on show is not a
+        change to step through); worked out once per layout."""
         if self._change_items is None:
-            rows = self.alignment.rows
+            alignment = self.alignment
             self._change_items = [
                 k
                 for k, item in enumerate(self.items)
-                if item.kind is ItemKind.ROW and rows[item.row].is_change
+                if item.kind is ItemKind.ROW
+                and alignment.rows[item.row].is_change
+                and not alignment.is_clutter(alignment.rows[item.row])
             ]
         return self._change_items
 

@@ -20,7 +20,7 @@ from newsdiff.compare import add_word_diffs, compare
 from newsdiff.document import load_document
 from newsdiff.model import Alignment, Document
 from newsdiff.reading import DEFAULT_MAX_BYTES
-from newsdiff.render.layout import LayoutOptions
+from newsdiff.render.layout import ItemKind, LayoutOptions
 from newsdiff.render.safe import visible
 from newsdiff.render.theme import BUILTIN_NAMES, get_theme
 from newsdiff.tui.keys import app_bindings
@@ -57,7 +57,7 @@ class NewsdiffApp(App[None]):
             with Vertical(id="compare"):
                 yield Static("", id="pair-title")
                 yield DiffView(id="diff")
-                yield Static("", id="status")
+        yield Static("", id="status")  # the whole width: the figures need it
         yield Input(placeholder="Search both articles (Enter: find, Esc: cancel)", id="search")
         yield Footer()
 
@@ -199,8 +199,12 @@ class NewsdiffApp(App[None]):
             return
         cursor = self.diff.cursor
         changes = layout.change_items()
+        origin = cursor is not None and layout.items[cursor].kind is ItemKind.ORIGIN
+        if cursor is not None and origin:  # a moved row's "↳ … moved" line: its row's place
+            cursor = layout.row_item(layout.items[cursor].row)
         if cursor is not None and cursor in changes:
-            parts = [f"change {changes.index(cursor) + 1}/{len(changes)}"]
+            where = " (where it stood)" if origin else ""
+            parts = [f"change {changes.index(cursor) + 1}/{len(changes)}{where}"]
         else:
             parts = [f"{len(changes)} changes"]
         if self.diff.search:
@@ -228,14 +232,12 @@ class NewsdiffApp(App[None]):
             self.bell()
             return
         layout = diff.screen_layout
-        last_line = layout.total - 1
-        top = layout.locate(min(diff.scroll_offset.y, last_line))[0]
-        bottom = layout.locate(min(diff.scroll_offset.y + diff.size.height - 1, last_line))[0]
-        if diff.cursor is not None and top <= diff.cursor <= bottom:
-            here = diff.cursor
-        else:  # the cursor is off screen or unset: step from the top of the screen, like
-            here = top - 1 if forward else top  # less (N looks above what is shown)
-        later = [k for k in targets if (k > here if forward else k < here)]
+        if diff.cursor is not None:  # a selection is always on screen (it is dropped if not)
+            later = [k for k in targets if (k > diff.cursor if forward else k < diff.cursor)]
+        else:  # from the top of the screen, like less: n takes the first change starting
+            y = int(diff.scroll_offset.y)  # on screen, N the last one starting above it
+            starts = layout.starts
+            later = [k for k in targets if (starts[k] >= y if forward else starts[k] < y)]
         if not later:
             self.bell()
             what = "match" if diff.search else "change"
@@ -272,21 +274,6 @@ class NewsdiffApp(App[None]):
     def action_toggle_unified(self) -> None:
         self.diff.configure(unified=not self.diff.unified)
         self.update_status()
-        self._show_modes()
-
-    def _show_modes(self) -> None:
-        """The toggles that are on, on the comparison's bottom border."""
-        diff = self.diff
-        modes = [
-            name
-            for name, on in (
-                ("unified", diff.unified),
-                ("changes only", diff.layout_options.changes_only),
-                ("clutter shown", diff.layout_options.show_clutter),
-            )
-            if on
-        ]
-        diff.border_subtitle = " · ".join(modes)
 
     def _layout_options(self, **changes: bool) -> LayoutOptions:
         current = self.diff.layout_options
@@ -298,7 +285,6 @@ class NewsdiffApp(App[None]):
         options = self._layout_options(changes_only=not self.diff.layout_options.changes_only)
         self.diff.configure(layout_options=options)
         self._refresh_matches()
-        self._show_modes()
         alignment = self.diff.alignment
         if options.changes_only and alignment is not None:
             unchanged = (r for r in alignment.rows if not (r.is_change or alignment.is_clutter(r)))
@@ -311,7 +297,6 @@ class NewsdiffApp(App[None]):
         options = self._layout_options(show_clutter=not self.diff.layout_options.show_clutter)
         self.diff.configure(layout_options=options)
         self._refresh_matches()
-        self._show_modes()
         alignment = self.diff.alignment
         if (
             options.show_clutter
@@ -348,7 +333,12 @@ class NewsdiffApp(App[None]):
         self.diff.focus()
         self._refresh_matches()
         if self._matches:
-            self.diff.select(self._matches[0])
+            layout, y = self.diff.screen_layout, int(self.diff.scroll_offset.y)
+            ends = [*layout.starts[1:], layout.total] if layout is not None else []
+            below = [k for k in self._matches if ends and ends[k] > y]  # on screen or below
+            if not below:
+                self.notify("No match below: back to the first one.", timeout=2)
+            self.diff.select((below or self._matches)[0])  # like less: from what is shown
         elif event.value:
             self.notify(f"No match for “{visible(event.value)}”.", timeout=2, markup=False)
 
@@ -370,12 +360,29 @@ class NewsdiffApp(App[None]):
     # -- choosing articles ----------------------------------------------------------------
     @on(OptionList.OptionSelected, "#articles")
     def _article_selected(self, event: OptionList.OptionSelected) -> None:
-        self.choose(right=event.option_index)
+        self._choose_side(event.option_index, "right")
 
     def action_set_left(self) -> None:
         highlighted = self.articles.highlighted
         if highlighted is not None:
-            self.choose(left=highlighted)
+            self._choose_side(highlighted, "left")
+
+    def _choose_side(self, article: int, side: str) -> None:
+        """Put an article on one side; the article already on the other side is never
+        compared with itself: choosing it swaps the two."""
+        mine, other = (
+            (self.left_index, self.right_index)
+            if side == "left"
+            else (self.right_index, self.left_index)
+        )
+        if article == mine:
+            return
+        if article == other:
+            self.action_swap()
+        elif side == "left":
+            self.choose(left=article)
+        else:
+            self.choose(right=article)
 
     def action_set_right(self) -> None:
         highlighted = self.articles.highlighted

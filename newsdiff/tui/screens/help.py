@@ -43,7 +43,9 @@ def help_table() -> Table:
     table.add_row("⋯ 3 … hidden", "unchanged paragraphs (c) or page clutter (z) folded away")
     table.add_row(
         "Status",
-        "rows by kind: =same ~edited ≈reworded +inserted −deleted; in brackets, rows "
+        "change k/N: the selected change of the N to step through (n/N); while "
+        "searching, the matching row; N% similar: the share of both articles' story words "
+        "kept; rows by kind: =same ~edited ≈reworded +inserted −deleted; in brackets, rows "
         "that are also ↕moved ↺repeats <split >merged; then words inserted and deleted",
     )
     table.add_row(

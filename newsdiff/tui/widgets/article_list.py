@@ -34,6 +34,11 @@ def story_counts(document: Document) -> tuple[int, int]:
     return len(story), sum(word_count(p.text) for p in story)
 
 
+def _short(count: int) -> str:
+    """398, 9,870, 557k: a count that fits the list."""
+    return f"{count:,}" if count < 10_000 else f"{count / 1000:.0f}k"
+
+
 def article_prompt(
     document: Document, role: str, similarity: float | None, width: int = 36
 ) -> Text:
@@ -44,7 +49,7 @@ def article_prompt(
     name = Text(f"  {visible(os.path.basename(document.path))}", style="dim")
     name.truncate(max(width, 8), overflow="ellipsis")
     paragraphs, words = story_counts(document)
-    counts = Text(f"  {paragraphs} ¶ · {words} words", style="dim")
+    counts = Text(f"  {_short(paragraphs)} ¶ · {_short(words)} words", style="dim")
     counts.truncate(max(width - BAR_CELLS - 5, 8), overflow="ellipsis", pad=True)
     return Text.assemble(
         marker.get(role, Text("  ")), title, "\n", name, "\n", counts, similarity_bar(similarity)

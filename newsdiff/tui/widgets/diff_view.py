@@ -26,6 +26,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from newsdiff.model import Alignment, Document
@@ -142,7 +143,7 @@ class DiffView(ScrollView, can_focus=True):
         its scrollbar (whose room is kept whether or not it shows, so the width never flips
         and a big layout is measured once)."""
         width = self.scrollable_content_region.width
-        if width or self.parent is None:
+        if width or not isinstance(self.parent, Widget):
             return width
         outer = self.parent.scrollable_content_region.width
         return max(outer - self.styles.gutter.width - self.styles.scrollbar_size_vertical, 0)
@@ -165,7 +166,23 @@ class DiffView(ScrollView, can_focus=True):
             self.virtual_size = Size(width, self.screen_layout.total)
             if not self.screen_layout.exact:
                 self._measure(self.screen_layout)
+        self.border_subtitle = self._modes()
         self.refresh()
+
+    def _modes(self) -> str:
+        """The views that are on, for the bottom border."""
+        forced = self.screen_layout is not None and self.screen_layout.unified and not self.unified
+        modes = [
+            name
+            for name, on in (
+                ("unified", self.unified),
+                ("one column: too narrow for two", forced),
+                ("changes only", self.layout_options.changes_only),
+                ("clutter shown", self.layout_options.show_clutter),
+            )
+            if on
+        ]
+        return " · ".join(modes)
 
     @work(thread=True, exclusive=True, group="measure")
     def _measure(self, layout: ScreenLayout) -> None:
@@ -272,7 +289,9 @@ class DiffView(ScrollView, can_focus=True):
             return
         self.cursor = item
         top = layout.starts[item]
-        if center:
+        bottom = layout.starts[item + 1] if item + 1 < len(layout.starts) else layout.total
+        y = self.scroll_offset.y
+        if center and not (y <= top and bottom <= y + self.size.height):  # not wholly shown
             self.scroll_to(y=max(0, top - self.size.height // 3), animate=False, immediate=True)
         self.refresh()
         self.post_message(self.CursorMoved())
