@@ -174,3 +174,95 @@ async def test_a_selected_row_hidden_by_changes_only_leaves_nothing_selected(tmp
         await pilot.press("m", "n", "u")
         await pilot.pause()
         assert app.is_running
+
+
+@pytest.mark.asyncio
+async def test_a_click_selects_the_line_clicked() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        layout = app.diff.screen_layout
+        target = next(k for k in range(3, len(layout.items)) if layout.starts[k] < 30)
+        line = layout.starts[target]
+        await pilot.click("#diff", offset=(10, 1 + line))  # 1: the top border
+        assert app.diff.cursor == target
+
+
+@pytest.mark.asyncio
+async def test_a_selected_fold_line_then_a_toggle_leaves_no_stale_selection() -> None:
+    """Regression: the trailing clutter fold selected, then c, crashed the status line."""
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.diff.select(len(app.diff.screen_layout.items) - 1)  # the clutter fold
+        for key in ("c", "m", "u", "c", "n"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.is_running
+        assert app.diff.cursor is None or app.diff.cursor < len(app.diff.screen_layout.items)
+
+
+@pytest.mark.asyncio
+async def test_a_selected_move_note_stays_selected_across_a_toggle() -> None:
+    app = build_app(SEED_FILES[1:3])  # 001 and 002 have moved paragraphs
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        layout = app.diff.screen_layout
+        moved = next(k for k in layout.change_items() if layout.counterpart(k) is not None)
+        app.diff.select(moved)
+        await pilot.press("m")
+        note = app.diff.cursor
+        assert app.diff.screen_layout.items[note].kind.value == "origin"
+        assert "(where it stood)" in str(app.query_one("#status").render())
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.diff.screen_layout.items[app.diff.cursor].kind.value == "origin"
+        assert app.diff.screen_layout.items[app.diff.cursor].row == layout.items[note].row
+        assert "(where it stood)" in str(app.query_one("#status").render())
+
+
+@pytest.mark.asyncio
+async def test_a_selected_row_that_a_toggle_hides_is_not_swapped_for_a_neighbour() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        layout = app.diff.screen_layout
+        rows = app.diff.alignment.rows
+        same = next(
+            k for k, i in enumerate(layout.items) if i.row >= 0 and not rows[i.row].is_change
+        )
+        app.diff.select(same)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.diff.cursor is None
+
+
+@pytest.mark.asyncio
+async def test_one_column_heights_stay_exact_when_word_diffs_arrive() -> None:
+    """A pane under 40 columns is drawn unified: its heights are measured as unified ones
+    (they were kept as side-by-side heights and rows lost their last lines)."""
+    app = build_app(SEED_FILES[3:5])
+    async with app.run_test(size=(40, 20)) as pilot:
+        await settle(pilot)
+        layout = app.diff.screen_layout
+        assert layout.unified and not app.diff.unified
+        fresh = ScreenLayout(
+            app.diff.alignment, app.diff.theme, layout.options, Console(width=40), row_heights={}
+        )
+        assert layout.starts == fresh.starts and layout.total == fresh.total
+
+
+@pytest.mark.asyncio
+async def test_n_never_moves_the_view_backwards_in_a_small_terminal() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(60, 16)) as pilot:
+        await settle(pilot)
+        diff = app.diff
+        for y in range(0, diff.screen_layout.total, 7):
+            diff.cursor = None
+            diff.scroll_to(y=y, animate=False, immediate=True)
+            await pilot.pause()
+            before = int(diff.scroll_offset.y)
+            await pilot.press("n")
+            await pilot.pause()
+            assert int(diff.scroll_offset.y) >= before, y

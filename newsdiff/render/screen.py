@@ -29,6 +29,7 @@ from newsdiff.render.theme import DiffTheme
 from newsdiff.similarity import search_pattern
 
 CACHED_ITEMS = 512
+ONE_COLUMN_BELOW = 40  # a view narrower than this is drawn unified, whatever was asked
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class ScreenLayout:
         self.alignment, self.theme, self.options, self.console = alignment, theme, options, console
         self.items: list[Item] = layout(alignment, options.layout)
         width = max(options.width, 20)
-        self.unified = options.unified or width < 40
+        self.unified = options.unified or width < ONE_COLUMN_BELOW
         count = max(len(alignment.left.paragraphs), len(alignment.right.paragraphs), 1)
         self.nw = len(f"¶{count}") + 2
         self.column = max((width - 2 * self.nw - 5) // 2, 4)
@@ -104,7 +105,7 @@ class ScreenLayout:
     # -- measuring ------------------------------------------------------------------------
     def _height(self, item: Item) -> int:
         if item.kind is not ItemKind.ROW:
-            return len(cells.wrap(self._note(item), self.width))
+            return len(cells.wrap(self._note(item), self._note_width(item)))
         found = self.row_heights.get(item.row)
         if found is None:
             found = self.row_heights[item.row] = self._row_height(self.alignment.rows[item.row])
@@ -130,6 +131,17 @@ class ScreenLayout:
             for side, indices in enumerate((row.left, row.right))
         ]
         return (1 + sum(sides)) if self.unified else max(*sides, 1)
+
+    def _note_indent(self, item: Item) -> int:
+        """How far a fold or move note is indented: under the text of its column."""
+        if item.kind is ItemKind.ORIGIN and item.label == "right" and not self.unified:
+            return self.nw + 1 + self.column + 3 + self.nw + 1
+        return self.nw + 1
+
+    def _note_width(self, item: Item) -> int:
+        """The width a note wraps at (the unified view, which does not indent notes, wraps
+        them as narrow as the side view does), measured and drawn alike."""
+        return max(self.width - self._note_indent(item), 10)
 
     def _note(self, item: Item) -> str:
         if item.kind is ItemKind.FOLD:
@@ -166,12 +178,10 @@ class ScreenLayout:
         theme = self.theme
         if item.kind is not ItemKind.ROW:
             note = Text(self._note(item), style=theme.dim)
-            pad = " " * (self.nw + 1) if item.label != "right" or self.unified else ""
-            if item.kind is ItemKind.ORIGIN and item.label == "right" and not self.unified:
-                pad = " " * (self.nw + 1 + self.column + 3 + self.nw + 1)
+            pad = "" if self.unified else " " * self._note_indent(item)
             return [
-                Text.assemble(pad, line) if not self.unified else line
-                for line in wrap(self.console, note, max(self.width - len(pad), 10))
+                Text.assemble(pad, line)
+                for line in wrap(self.console, note, self._note_width(item))
             ]
         row = self.alignment.rows[item.row]
         return self._unified(row) if self.unified else self._side(row)

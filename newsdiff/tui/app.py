@@ -7,12 +7,14 @@ command); every alignment runs in a worker thread, and choosing another pair can
 
 from __future__ import annotations
 
+import contextlib
 import gc
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
@@ -219,11 +221,13 @@ class NewsdiffApp(App[None]):
 
     @on(DiffView.CursorMoved)
     def _cursor_moved(self) -> None:
-        self.update_status()
+        with contextlib.suppress(NoMatches):  # the app is closing: the view is gone
+            self.update_status()
 
     @on(DiffView.LaidOut)
     def _laid_out(self) -> None:
-        self._refresh_matches()
+        with contextlib.suppress(NoMatches):  # the app is closing: the view is gone
+            self._refresh_matches()
 
     # -- navigation -----------------------------------------------------------------------
     def _step(self, targets: list[int], forward: bool) -> None:

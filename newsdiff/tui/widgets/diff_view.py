@@ -27,11 +27,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets import LoadingIndicator
 from textual.worker import get_current_worker
 
 from newsdiff.model import Alignment, Document
 from newsdiff.render.layout import ItemKind, LayoutOptions
-from newsdiff.render.screen import ScreenLayout, ScreenOptions
+from newsdiff.render.screen import ONE_COLUMN_BELOW, ScreenLayout, ScreenOptions
 from newsdiff.render.theme import DiffTheme, get_theme
 from newsdiff.similarity import search_pattern
 
@@ -41,6 +42,18 @@ MEASURE_FIRST = 300  # ... all but their first rows: several screens, measured i
 MATCH = Style(reverse=True, bold=True)
 
 
+class CalmLoadingIndicator(LoadingIndicator):
+    """Textual's loading indicator, redrawn 4 times a second instead of 16: each redraw
+    takes the interpreter from the alignment running in a worker thread, which made the
+    first rows of a 10,000-paragraph pair ~0.35 s (a sixth) later."""
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._calm)  # after Textual's own mount handler sets 1/16 s
+
+    def _calm(self) -> None:
+        self.auto_refresh = 1 / 4
+
+
 @dataclass(frozen=True)
 class Place:
     """What the reader is looking at: the selected row, else the row at the top of the
@@ -48,8 +61,9 @@ class Place:
 
     document: Document
     paragraph: int
-    offset: int  # screen lines from the top of the view to that row's first line
+    offset: int  # screen lines from the top of the view to the first line of what is kept
     selected: bool
+    origin: bool = False  # the row's "↳ … moved" line is what is selected
 
 
 class DiffView(ScrollView, can_focus=True):
@@ -86,6 +100,9 @@ class DiffView(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self.first_rows_drawn: float | None = None  # perf_counter() of the first row drawn
 
+    def get_loading_widget(self) -> Widget:
+        return CalmLoadingIndicator()
+
     # -- state ----------------------------------------------------------------------------
     def show(self, alignment: Alignment | None, place: Place | None = None) -> None:
         """Show a comparison, from the top or at ``place`` (a paragraph of either article).
@@ -111,9 +128,16 @@ class DiffView(ScrollView, can_focus=True):
         place = self.place()
         self.alignment = alignment
         self._row_heights = {key: memo for key, memo in self._row_heights.items() if not key[1]}
+        self._relayout_keeping(place)
+
+    def _relayout_keeping(self, place: Place | None) -> None:
+        """Lay out again and bring ``place`` back; with no width yet, keep it for the first
+        layout (``on_resize``); with no place, nothing stays selected."""
         self.relayout()
-        if place is not None:
-            self.restore(place)
+        if self.screen_layout is None:
+            self._opening = place or self._opening
+        elif place is None or not self.restore(place):
+            self.cursor = None
 
     def configure(
         self,
@@ -133,9 +157,7 @@ class DiffView(ScrollView, can_focus=True):
             self.layout_options = layout_options
         if search is not None:
             self.search = search
-        self.relayout()
-        if place is not None:
-            self.restore(place)
+        self._relayout_keeping(place)
 
     def _content_width(self) -> int:
         """The width rows are laid out at: the view's own or, while the loading cover hides
@@ -158,14 +180,19 @@ class DiffView(ScrollView, can_focus=True):
         else:
             options = ScreenOptions(width, self.unified, self.layout_options)
             big = len(self.alignment.rows) > MEASURE_NOW
+            one_column = self.unified or max(width, 20) < ONE_COLUMN_BELOW  # as ScreenLayout
             self.screen_layout = ScreenLayout(
                 self.alignment, self.theme, options, self.app.console,
                 measure_first=MEASURE_FIRST if big else None,
-                row_heights=self._row_heights.setdefault((width, self.unified), {}),
+                row_heights=self._row_heights.setdefault((width, one_column), {}),
             )  # fmt: skip
             self.virtual_size = Size(width, self.screen_layout.total)
+            if self.cursor is not None and self.cursor >= len(self.screen_layout.items):
+                self.cursor = None
             if not self.screen_layout.exact:
                 self._measure(self.screen_layout)
+        if self.screen_layout is None or self.screen_layout.exact:
+            self.workers.cancel_group(self, "measure")  # an older layout's heights: not needed
         self.border_subtitle = self._modes()
         self.refresh()
 
@@ -207,28 +234,38 @@ class DiffView(ScrollView, can_focus=True):
 
     # -- the reader's place ---------------------------------------------------------------
     def place(self) -> Place | None:
-        """The selected row, else the first row at the top of the screen, as a paragraph."""
+        """The selected row (or its move note), else the first row at the top of the screen
+        (the one before, if only notes follow), as a paragraph."""
         layout, alignment = self.screen_layout, self.alignment
         if layout is None or alignment is None or not layout.items:
             return None
         y = int(self.scroll_offset.y)
-        item = self.cursor
-        if item is None:
-            item = layout.locate(min(y, layout.total - 1))[0]
-        k = next(
-            (j for j in range(item, len(layout.items)) if layout.items[j].kind is ItemKind.ROW),
-            None,
-        )  # a fold or a move note at the top: the row after it
+        items = layout.items
+        cursor = self.cursor
+        kind = items[cursor].kind if cursor is not None else None
+        selected, origin = kind in (ItemKind.ROW, ItemKind.ORIGIN), kind is ItemKind.ORIGIN
+        k: int | None
+        if cursor is not None and selected:
+            here = cursor
+            k = layout.row_item(items[here].row) if origin else here
+        else:
+            here = layout.locate(min(y, layout.total - 1))[0]
+            after = (j for j in range(here, len(items)) if items[j].kind is ItemKind.ROW)
+            before = (j for j in range(here - 1, -1, -1) if items[j].kind is ItemKind.ROW)
+            k = next(after, None)
+            if k is None:
+                k = next(before, None)
+                here = k if k is not None else here
         if k is None:
             return None
-        row = alignment.rows[layout.items[k].row]
+        row = alignment.rows[items[k].row]
         sides = [(side, getattr(row, side)[0]) for side in ("left", "right") if getattr(row, side)]
         # A paragraph no other row holds names this row alone (a repeat shares the other).
         side, paragraph = min(
             sides, key=lambda found: sum(found[1] in getattr(r, found[0]) for r in alignment.rows)
         )
         document = alignment.left if side == "left" else alignment.right
-        return Place(document, paragraph, layout.starts[k] - y, self.cursor is not None)
+        return Place(document, paragraph, layout.starts[here] - y, selected, origin)
 
     def restore(self, place: Place) -> bool:
         """Bring ``place``'s paragraph back where it was on screen (if its row is hidden now,
@@ -254,11 +291,14 @@ class DiffView(ScrollView, can_focus=True):
         k = next((found for r in nearest if (found := layout.row_item(r)) is not None), None)
         if k is None:
             return False
+        shown = layout.items[k].row == holding  # else hidden now: keep the place, not a pick
+        if shown and place.origin:
+            k = layout.counterpart(k) or k
         height = (layout.starts[k + 1] if k + 1 < len(layout.starts) else layout.total) - (
             layout.starts[k]
         )
         offset = max(place.offset, 1 - height)  # at least the row's last line stays on screen
-        self.cursor = k if place.selected else None
+        self.cursor = k if place.selected and shown else None
         self._generation += 1
         target = max(0, layout.starts[k] - offset)  # forced: a view just resized may not
         self.scroll_to(y=target, animate=False, immediate=True, force=True)  # have a scrollbar yet
@@ -290,9 +330,11 @@ class DiffView(ScrollView, can_focus=True):
         self.cursor = item
         top = layout.starts[item]
         bottom = layout.starts[item + 1] if item + 1 < len(layout.starts) else layout.total
-        y = self.scroll_offset.y
-        if center and not (y <= top and bottom <= y + self.size.height):  # not wholly shown
-            self.scroll_to(y=max(0, top - self.size.height // 3), animate=False, immediate=True)
+        y, height = self.scroll_offset.y, self.size.height
+        if center and not (y <= top and bottom <= y + height):  # not wholly shown
+            # starting on screen: to the top, so more of it shows (never scroll up for n)
+            target = top if y <= top < y + height else top - height // 3
+            self.scroll_to(y=max(0, target), animate=False, immediate=True)
         self.refresh()
         self.post_message(self.CursorMoved())
 
@@ -319,8 +361,9 @@ class DiffView(ScrollView, can_focus=True):
             self.post_message(self.CursorMoved())
 
     def on_click(self, event) -> None:
-        if self.screen_layout is not None:
-            y = event.y + self.scroll_offset.y
+        offset = event.get_content_offset(self)  # inside the border, or None
+        if self.screen_layout is not None and offset is not None:
+            y = offset.y + int(self.scroll_offset.y)
             if 0 <= y < self.screen_layout.total:
                 self.select(self.screen_layout.locate(y)[0], center=False)
 
