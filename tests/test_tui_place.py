@@ -54,12 +54,17 @@ async def test_toggles_keep_the_paragraph_at_the_top() -> None:
             assert _top_paragraph(app) == before, key
 
 
+async def _fourth_change_selected(pilot) -> None:
+    """Open the viewer on the seeds and select its fourth change with n."""
+    await settle(pilot)
+    await pilot.press("n", "n", "n", "n")
+
+
 @pytest.mark.asyncio
 async def test_toggles_keep_the_selected_row_on_screen() -> None:
     app = seeds_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n", "n", "n", "n")
+        await _fourth_change_selected(pilot)
         row = app.diff.cursor_row()
         for key in ("u", "z", "c", "u"):
             await pilot.press(key)
@@ -145,8 +150,7 @@ def test_layouts_of_one_alignment_share_row_heights() -> None:
 async def test_swapping_sides_keeps_the_selected_row_selected() -> None:
     app = seeds_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n", "n", "n", "n")
+        await _fourth_change_selected(pilot)
         alignment = app.diff.alignment
         row = alignment.rows[app.diff.cursor_row()]
         left, right = set(row.left), set(row.right)

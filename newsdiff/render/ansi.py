@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsdiff.model import Row
 from newsdiff.render import cells
 from newsdiff.render.labels import kind_label, marker, numbers
+from newsdiff.render.plain import join_columns
 from newsdiff.render.text import side_runs, unified_runs
 from newsdiff.render.theme import DiffTheme
 
@@ -112,14 +113,7 @@ def row_lines(
     right = _column(row, "right", theme, codes, nw, column)
     if left is None or right is None:
         return None
-    mark = codes.paint(f" {marker(row)} ", theme.marker)
-    blank = (" " * nw, " " * column)
-    lines = []
-    for k in range(max(len(left), len(right))):
-        lnum, ltext = left[k] if k < len(left) else blank
-        rnum, rtext = right[k] if k < len(right) else blank
-        lines.append(f"{lnum} {ltext}{mark if k == 0 else '   '}{rnum} {rtext}".rstrip())
-    return lines
+    return join_columns(left, right, codes.paint(f" {marker(row)} ", theme.marker), nw, column)
 
 
 def unified_lines(

@@ -100,16 +100,25 @@ def _plain_side(alignment: Alignment, options: PlainOptions, nw: int, column: in
         yield line.rstrip()
 
 
-def plain_row_lines(row: Row, nw: int, column: int) -> Iterator[str]:
+def plain_row_lines(row: Row, nw: int, column: int) -> list[str]:
     """The lines of one side-by-side row without colour."""
     left = plain_column_lines(row, "left", nw, column)
     right = plain_column_lines(row, "right", nw, column)
-    mark = f" {marker(row)} "
+    return join_columns(left, right, f" {marker(row)} ", nw, column)
+
+
+def join_columns(
+    left: list[tuple[str, str]], right: list[tuple[str, str]], mark: str, nw: int, column: int
+) -> list[str]:
+    """Side-by-side lines from each side's (number cell, text cell) lines: the row's gutter
+    mark on its first line, blank cells where one side has run out."""
     blank = (" " * nw, " " * column)
+    lines = []
     for k in range(max(len(left), len(right))):
         lnum, ltext = left[k] if k < len(left) else blank
         rnum, rtext = right[k] if k < len(right) else blank
-        yield f"{lnum} {ltext}{mark if k == 0 else '   '}{rnum} {rtext}".rstrip()
+        lines.append(f"{lnum} {ltext}{mark if k == 0 else '   '}{rnum} {rtext}".rstrip())
+    return lines
 
 
 def plain_column_lines(row: Row, side: str, nw: int, column: int) -> list[tuple[str, str]]:

@@ -149,6 +149,10 @@ class ScreenLayout:
         return origin_text(self.alignment, item)
 
     # -- lookup ---------------------------------------------------------------------------
+    def item_end(self, k: int) -> int:
+        """The screen line after item ``k``'s last one."""
+        return self.starts[k + 1] if k + 1 < len(self.starts) else self.total
+
     def locate(self, y: int) -> tuple[int, int]:
         """(item index, line within the item) of screen line ``y``."""
         k = bisect.bisect_right(self.starts, y) - 1

@@ -87,6 +87,14 @@ def _pad(text: Text, width: int) -> Text:
     return text
 
 
+def _style_codes(console: Console, options: PlainOptions) -> ansi.StyleCodes | None:
+    """Escape codes for rows written as strings (``ansi``; plain when colour is off), or
+    None when every row goes through Rich (the fast paths off, as tests compare)."""
+    if not cells.FAST_PATHS:
+        return None
+    return ansi.StyleCodes(console._color_system if options.color else None)
+
+
 def _header(alignment: Alignment, options: PlainOptions) -> list[Text]:
     lines = []
     for sign, document in (("---", alignment.left), ("+++", alignment.right)):
@@ -113,7 +121,7 @@ def render_side(
     """Two columns of ``column`` cells, paragraph numbers ``nw`` cells wide."""
     console = console_for(options)
     emit = _Emitter(console, options.color)
-    codes = ansi.StyleCodes(console._color_system) if options.color and cells.FAST_PATHS else None
+    codes = _style_codes(console, options)
     for line in _header(alignment, options):
         yield emit.line(line)
     for item in layout(alignment, options.layout):
@@ -174,15 +182,14 @@ def _one_column(
     else ``row_lines``), then stats."""
     console = console_for(options)
     emit = _Emitter(console, options.color)
-    codes = ansi.StyleCodes(console._color_system if options.color else None)
-    fast = fast_lines if cells.FAST_PATHS else None
+    codes = _style_codes(console, options)
     width = max(options.width, 10)
     for line in _header(alignment, options):
         yield emit.line(line)
     for item in layout(alignment, options.layout):
         if item.kind is ItemKind.ROW:
             row = alignment.rows[item.row]
-            written = fast(row, codes, width) if fast else None
+            written = fast_lines(row, codes, width) if fast_lines and codes else None
             yield from (
                 written if written is not None else map(emit.line, row_lines(row, console, width))
             )

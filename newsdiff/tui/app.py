@@ -152,7 +152,7 @@ class NewsdiffApp(App[None]):
             gc.freeze()
             if set(self.similarity) != set(range(len(self.documents))):
                 self._similarities(left)  # after the pair is complete: they never compete
-        self._refresh_matches()
+        self.update_status()  # a newly shown pair finds its search matches once laid out
 
     @work(thread=True, exclusive=True, group="similarity")
     def _similarities(self, left: int) -> None:
@@ -338,8 +338,7 @@ class NewsdiffApp(App[None]):
         self._refresh_matches()
         if self._matches:
             layout, y = self.diff.screen_layout, int(self.diff.scroll_offset.y)
-            ends = [*layout.starts[1:], layout.total] if layout is not None else []
-            below = [k for k in self._matches if ends and ends[k] > y]  # on screen or below
+            below = [k for k in self._matches if layout and layout.item_end(k) > y]  # or shown
             if not below:
                 self.notify("No match below: back to the first one.", timeout=2)
             self.diff.select((below or self._matches)[0])  # like less: from what is shown

@@ -294,9 +294,7 @@ class DiffView(ScrollView, can_focus=True):
         shown = layout.items[k].row == holding  # else hidden now: keep the place, not a pick
         if shown and place.origin:
             k = layout.counterpart(k) or k
-        height = (layout.starts[k + 1] if k + 1 < len(layout.starts) else layout.total) - (
-            layout.starts[k]
-        )
+        height = layout.item_end(k) - layout.starts[k]
         offset = max(place.offset, 1 - height)  # at least the row's last line stays on screen
         self.cursor = k if place.selected and shown else None
         self._generation += 1
@@ -328,8 +326,7 @@ class DiffView(ScrollView, can_focus=True):
         if layout is None or item is None or not 0 <= item < len(layout.items):
             return
         self.cursor = item
-        top = layout.starts[item]
-        bottom = layout.starts[item + 1] if item + 1 < len(layout.starts) else layout.total
+        top, bottom = layout.starts[item], layout.item_end(item)
         y, height = self.scroll_offset.y, self.size.height
         if center and not (y <= top and bottom <= y + height):  # not wholly shown
             # starting on screen: to the top, so more of it shows (never scroll up for n)
@@ -344,14 +341,8 @@ class DiffView(ScrollView, can_focus=True):
             return False
         if not self.size.height:
             return True  # not laid out on screen yet: nothing has scrolled away
-        start = layout.starts[self.cursor]
-        end = (
-            layout.starts[self.cursor + 1]
-            if self.cursor + 1 < len(layout.starts)
-            else (layout.total)
-        )
-        y = self.scroll_offset.y
-        return start < y + self.size.height and end > y
+        y, k = self.scroll_offset.y, self.cursor
+        return layout.starts[k] < y + self.size.height and layout.item_end(k) > y
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
