@@ -191,6 +191,7 @@ def _write_lines(lines: Iterable[str], stream) -> None:
 def run_oneshot(args: argparse.Namespace) -> int:
     from newsdiff.compare import compare
     from newsdiff.document import load_document
+    from newsdiff.forked import usable_cpus
 
     left_path, right_path = args.paths
     if left_path == "-" and right_path == "-":
@@ -201,7 +202,7 @@ def run_oneshot(args: argparse.Namespace) -> int:
     right = _printable_names(load_document(right_path, args.max_size, notes))
     for note in notes:
         say(f"note: {note}")
-    alignment = compare(left, right)
+    alignment = compare(left, right, processes=usable_cpus())
     status = EXIT_DIFFERENT if alignment.has_differences else EXIT_SAME
     if args.format == "json":
         from newsdiff.render.json import render_json

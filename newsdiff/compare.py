@@ -10,9 +10,11 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
+from typing import Any
 
 from newsdiff.align import AlignConfig, Bead, align_features
+from newsdiff.forked import map_forked
 from newsdiff.inline import count_words, diff_paragraphs, diff_words
 from newsdiff.model import (
     Alignment,
@@ -27,6 +29,9 @@ from newsdiff.model import (
 from newsdiff.similarity import Features, features, is_lone_dateline, kept_in_order, word_count
 
 EDITED_MIN_KEPT = 0.75  # share of the shorter side's words kept in order for "edited"
+# Fewer changed rows than this are word-diffed in this process alone: forking a copy of
+# it costs more than it saves.
+MIN_FORKED_ROWS = 500
 
 
 def document_features(
@@ -124,23 +129,87 @@ def paused_gc() -> Iterator[None]:
 
 
 def compare(
-    left: Document, right: Document, config: AlignConfig | None = None, *, word_diffs: bool = True
+    left: Document,
+    right: Document,
+    config: AlignConfig | None = None,
+    *,
+    word_diffs: bool = True,
+    processes: int = 1,
 ) -> Alignment:
     """Align two documents. With ``word_diffs=False`` rows carry their texts whole (no word
-    highlights, word counts zero) until ``add_word_diffs``: about a third faster."""
+    highlights, word counts zero) until ``add_word_diffs``: about a third faster. With
+    ``processes`` above 1 a big pair's changed rows are word-diffed in that many processes
+    (see ``forked``; same results)."""
     with paused_gc():
-        return _compare(left, right, config, word_diffs)
+        return _compare(left, right, config, word_diffs, processes)
 
 
 def _compare(
-    left: Document, right: Document, config: AlignConfig | None, word_diffs: bool
+    left: Document,
+    right: Document,
+    config: AlignConfig | None,
+    word_diffs: bool,
+    processes: int,
 ) -> Alignment:
     memo: dict[tuple[str, bool], Features] = {}
     lf, rf = document_features(left, memo), document_features(right, memo)
     beads = align_features(lf, rf, config)
-    rows = tuple(_row(bead, left, right, lf, rf, word_diffs) for bead in beads)
+    rows = _rows(beads, left, right, lf, rf, word_diffs, processes)
     stats, similarity = _stats(rows, left, right, with_words=word_diffs)
     return Alignment(left, right, rows, similarity, stats, word_diffs=word_diffs)
+
+
+def _rows(
+    beads: list[Bead],
+    left: Document,
+    right: Document,
+    lf: list[Features],
+    rf: list[Features],
+    word_diffs: bool,
+    processes: int,
+) -> tuple[Row, ...]:
+    """The rows of ``beads``; the changed ones (the costly word diffs) shared out among
+    ``processes`` when there are enough of them."""
+    make = partial(_row, left=left, right=right, lf=lf, rf=rf, word_diffs=word_diffs)
+    changed = [  # rows whose texts differ, cosmetically at least: they need a word diff
+        k
+        for k, bead in enumerate(beads)
+        if bead.left and bead.right and _texts(left, bead.left) != _texts(right, bead.right)
+    ]
+    if not word_diffs or processes < 2 or len(changed) < MIN_FORKED_ROWS:
+        return tuple(map(make, beads))
+    diffed = map_forked(
+        make,
+        [beads[k] for k in changed],
+        processes=processes,
+        to_wire=_row_to_wire,
+        from_wire=_row_from_wire,
+    )
+    rows = dict(zip(changed, diffed, strict=True))
+    return tuple(rows[k] if k in rows else make(bead) for k, bead in enumerate(beads))
+
+
+_KINDS = {kind.value: kind for kind in RowKind}
+_SPAN_OPS = {op.value: op for op in SpanOp}
+
+
+def _row_to_wire(row: Row) -> tuple[Any, ...]:
+    """A row as ``marshal`` data (strings, numbers, tuples) for ``map_forked``."""
+    spans = tuple((span.op.value, span.left, span.right) for span in row.spans)
+    return (row.kind.value, row.left, row.right, row.score, row.moved, spans, row.repeat)
+
+
+def _row_from_wire(wired: tuple[Any, ...]) -> Row:
+    kind, left, right, score, moved, spans, repeat = wired
+    return Row(
+        _KINDS[kind],
+        left,
+        right,
+        score,
+        moved,
+        tuple(Span(_SPAN_OPS[op], a, b) for op, a, b in spans),
+        repeat,
+    )
 
 
 def _stats(

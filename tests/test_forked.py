@@ -1,0 +1,104 @@
+"""Sharing the word diffs with forked processes gives the same results as one process,
+and anything unusual falls back to one process."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from itertools import permutations
+from pathlib import Path
+
+import pytest
+
+from newsdiff import compare as compare_module
+from newsdiff.compare import compare
+from newsdiff.document import build_document, load_document
+from newsdiff.forked import map_forked
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from generate import generate
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+
+
+def _tagged(item: int) -> tuple[int, int]:
+    """The item squared, and the process that computed it."""
+    return item * item, os.getpid()
+
+
+def _identity(value):
+    return value
+
+
+def test_results_come_back_in_order_from_every_process() -> None:
+    items = list(range(101))
+    results = map_forked(_tagged, items, processes=3, to_wire=list, from_wire=tuple)
+    assert [square for square, _ in results] == [k * k for k in items]
+    computed_by = {pid for _, pid in results}
+    assert os.getpid() in computed_by
+    assert len(computed_by) == 3  # two children did their shares
+
+
+def test_a_failing_child_share_is_computed_here() -> None:
+    parent = os.getpid()
+
+    def fails_in_a_child(item: int) -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("child")
+        return item + 1
+
+    results = map_forked(
+        fails_in_a_child, list(range(50)), processes=2, to_wire=_identity, from_wire=_identity
+    )
+    assert results == list(range(1, 51))
+
+
+def test_a_child_whose_results_do_not_marshal_falls_back() -> None:
+    results = map_forked(
+        _tagged, list(range(20)), processes=2, to_wire=lambda r: object(), from_wire=tuple
+    )
+    assert [square for square, _ in results] == [k * k for k in range(20)]
+    assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_with_another_thread_running_nothing_is_forked() -> None:
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        results = map_forked(_tagged, list(range(20)), processes=2, to_wire=list, from_wire=tuple)
+    finally:
+        stop.set()
+        worker.join()
+    assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_no_child_is_left_behind() -> None:
+    map_forked(_tagged, list(range(40)), processes=3, to_wire=list, from_wire=tuple)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+@pytest.fixture
+def fork_every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compare_module, "MIN_FORKED_ROWS", 1)
+
+
+@pytest.mark.parametrize("left,right", list(permutations(SEEDS, 2))[:8])
+def test_seed_pairs_compare_the_same_in_two_processes(fork_every_pair, left, right) -> None:
+    a, b = load_document(str(left)), load_document(str(right))
+    assert compare(a, b, processes=2) == compare(a, b, processes=1)
+
+
+def test_a_generated_pair_compares_the_same_in_two_processes() -> None:
+    pair = generate(2500, seed=3)
+    left = build_document("\n\n".join(pair["left_units"]) + "\n", "left.txt")
+    right = build_document("\n\n".join(pair["right_units"]) + "\n", "right.txt")
+    one = compare(left, right, processes=1)
+    assert sum(row.kind.value in ("edited", "reworded") for row in one.rows) > (
+        compare_module.MIN_FORKED_ROWS
+    )  # enough changed rows that the default threshold forks
+    assert compare(left, right, processes=2) == one
