@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache, partial
-from typing import Any
 
 from newsdiff.align import AlignConfig, Bead, align_features
 from newsdiff.forked import map_forked
@@ -65,23 +64,25 @@ def classify(left: list[Features], right: list[Features]) -> RowKind:
 
 def _row(
     bead: Bead,
-    left: Document,
-    right: Document,
     lf: list[Features],
     rf: list[Features],
-    word_diffs: bool = True,
+    spans: tuple[Span, ...],
 ) -> Row:
-    left_texts, right_texts = _texts(left, bead.left), _texts(right, bead.right)
     if bead.left and bead.right:
         kind = classify([lf[i] for i in bead.left], [rf[j] for j in bead.right])
         score = 1.0 if kind is RowKind.SAME else round(bead.score, 4)
     else:
         kind = RowKind.DELETED if bead.left else RowKind.INSERTED
         score = 0.0
-    spans = (
-        diff_paragraphs(left_texts, right_texts) if word_diffs else _whole(left_texts, right_texts)
-    )
     return Row(kind, bead.left, bead.right, score, bead.moved, spans, bead.repeat)
+
+
+def _spans(bead: Bead, left: Document, right: Document, word_diffs: bool) -> tuple[Span, ...]:
+    """A row's word spans (or its texts whole, without ``word_diffs``)."""
+    left_texts, right_texts = _texts(left, bead.left), _texts(right, bead.right)
+    if word_diffs:
+        return diff_paragraphs(left_texts, right_texts)
+    return _whole(left_texts, right_texts)
 
 
 def _texts(document: Document, indices: tuple[int, ...]) -> list[str]:
@@ -168,48 +169,41 @@ def _rows(
     word_diffs: bool,
     processes: int,
 ) -> tuple[Row, ...]:
-    """The rows of ``beads``; the changed ones (the costly word diffs) shared out among
-    ``processes`` when there are enough of them."""
-    make = partial(_row, left=left, right=right, lf=lf, rf=rf, word_diffs=word_diffs)
+    """The rows of ``beads``. The word diffs of changed rows (the costly part) are shared
+    out among ``processes`` when there are enough of them; a forked copy only reads the
+    paragraph texts, so it copies little of this process's memory."""
+    spans_of = partial(_spans, left=left, right=right, word_diffs=word_diffs)
     changed = [  # rows whose texts differ, cosmetically at least: they need a word diff
         k
         for k, bead in enumerate(beads)
         if bead.left and bead.right and _texts(left, bead.left) != _texts(right, bead.right)
     ]
-    if not word_diffs or processes < 2 or len(changed) < MIN_FORKED_ROWS:
-        return tuple(map(make, beads))
-    diffed = map_forked(
-        make,
-        [beads[k] for k in changed],
-        processes=processes,
-        to_wire=_row_to_wire,
-        from_wire=_row_from_wire,
+    diffed: dict[int, tuple[Span, ...]] = {}
+    if word_diffs and processes > 1 and len(changed) >= MIN_FORKED_ROWS:
+        shared = map_forked(
+            spans_of,
+            [beads[k] for k in changed],
+            processes=processes,
+            to_wire=_spans_to_wire,
+            from_wire=_spans_from_wire,
+        )
+        diffed = dict(zip(changed, shared, strict=True))
+    return tuple(
+        _row(bead, lf, rf, diffed[k] if k in diffed else spans_of(bead))
+        for k, bead in enumerate(beads)
     )
-    rows = dict(zip(changed, diffed, strict=True))
-    return tuple(rows[k] if k in rows else make(bead) for k, bead in enumerate(beads))
 
 
-_KINDS = {kind.value: kind for kind in RowKind}
 _SPAN_OPS = {op.value: op for op in SpanOp}
 
 
-def _row_to_wire(row: Row) -> tuple[Any, ...]:
-    """A row as ``marshal`` data (strings, numbers, tuples) for ``map_forked``."""
-    spans = tuple((span.op.value, span.left, span.right) for span in row.spans)
-    return (row.kind.value, row.left, row.right, row.score, row.moved, spans, row.repeat)
+def _spans_to_wire(spans: tuple[Span, ...]) -> tuple[tuple[str, str, str], ...]:
+    """Spans as ``marshal`` data (tuples of strings) for ``map_forked``."""
+    return tuple((span.op.value, span.left, span.right) for span in spans)
 
 
-def _row_from_wire(wired: tuple[Any, ...]) -> Row:
-    kind, left, right, score, moved, spans, repeat = wired
-    return Row(
-        _KINDS[kind],
-        left,
-        right,
-        score,
-        moved,
-        tuple(Span(_SPAN_OPS[op], a, b) for op, a, b in spans),
-        repeat,
-    )
+def _spans_from_wire(wired: tuple[tuple[str, str, str], ...]) -> tuple[Span, ...]:
+    return tuple(Span(_SPAN_OPS[op], a, b) for op, a, b in wired)
 
 
 def _stats(
