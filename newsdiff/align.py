@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newsdiff.leads import pair_openings
 from newsdiff.moves import mark_out_of_order, pair_leftovers
@@ -198,10 +198,15 @@ def _align_range(
 
 
 def align_features(
-    left: Sequence[Features], right: Sequence[Features], config: AlignConfig | None = None
+    left: Sequence[Features],
+    right: Sequence[Features],
+    config: AlignConfig | None = None,
+    in_order: Callable[[list[Bead]], None] | None = None,
 ) -> list[Bead]:
     """Align two paragraph sequences; beads come in reading order of the right side,
-    with deletions where they stood on the left."""
+    with deletions where they stood on the left. ``in_order`` is shown the beads of the
+    in-order pass, most of the final rows, before the passes that pair what it left over
+    (the one-shot command starts their word diffs early)."""
     scorer = Scorer(left, right, config or AlignConfig())
     beads: list[Bead] = []
     start = (0, 0)
@@ -210,6 +215,8 @@ def align_features(
         beads.append(opening)
         start = (opening.left[-1] + 1, opening.right[-1] + 1)
     beads.extend(_align_range(scorer, start, (len(left), len(right))))
+    if in_order is not None:
+        in_order(beads)
     pair_leftovers(scorer, beads)
     beads = [b for b in beads if b.left or b.right]
     beads = attach_twins(scorer, beads)

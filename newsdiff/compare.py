@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache, partial
 
 from newsdiff.align import AlignConfig, Bead, align_features
-from newsdiff.forked import map_forked
+from newsdiff.forked import Forked, map_forked
 from newsdiff.inline import count_words, diff_paragraphs, diff_words
 from newsdiff.model import (
     Alignment,
@@ -77,9 +77,12 @@ def _row(
     return Row(kind, bead.left, bead.right, score, bead.moved, spans, bead.repeat)
 
 
-def _spans(bead: Bead, left: Document, right: Document, word_diffs: bool) -> tuple[Span, ...]:
+Pair = tuple[tuple[int, ...], tuple[int, ...]]  # a row's paragraph indices, left and right
+
+
+def _spans(pair: Pair, left: Document, right: Document, word_diffs: bool) -> tuple[Span, ...]:
     """A row's word spans (or its texts whole, without ``word_diffs``)."""
-    left_texts, right_texts = _texts(left, bead.left), _texts(right, bead.right)
+    left_texts, right_texts = _texts(left, pair[0]), _texts(right, pair[1])
     if word_diffs:
         return diff_paragraphs(left_texts, right_texts)
     return _whole(left_texts, right_texts)
@@ -154,10 +157,51 @@ def _compare(
 ) -> Alignment:
     memo: dict[tuple[str, bool], Features] = {}
     lf, rf = document_features(left, memo), document_features(right, memo)
-    beads = align_features(lf, rf, config)
-    rows = _rows(beads, left, right, lf, rf, word_diffs, processes)
+    spans_of = partial(_spans, left=left, right=right, word_diffs=word_diffs)
+    early = _EarlyDiffs(spans_of, left, right) if word_diffs and processes > 1 else None
+    try:
+        beads = align_features(lf, rf, config, early.start if early else None)
+        known = early.results() if early else {}
+    finally:
+        if early:
+            early.close()
+    rows = _rows(beads, left, right, lf, rf, spans_of, known, processes if word_diffs else 1)
     stats, similarity = _stats(rows, left, right, with_words=word_diffs)
     return Alignment(left, right, rows, similarity, stats, word_diffs=word_diffs)
+
+
+def _changed(beads: list[Bead], left: Document, right: Document) -> list[Pair]:
+    """The rows whose texts differ (cosmetically at least): they need a word diff."""
+    return [
+        (bead.left, bead.right)
+        for bead in beads
+        if bead.left and bead.right and _texts(left, bead.left) != _texts(right, bead.right)
+    ]
+
+
+class _EarlyDiffs:
+    """The word diffs of the aligner's in-order rows, computed by a forked copy of this
+    process while the aligner goes on pairing what that pass left over."""
+
+    def __init__(
+        self, spans_of: Callable[[Pair], tuple[Span, ...]], left: Document, right: Document
+    ):
+        self.spans_of, self.left, self.right = spans_of, left, right
+        self.pairs: list[Pair] = []
+        self.job: Forked[tuple[Span, ...]] | None = None
+
+    def start(self, beads: list[Bead]) -> None:
+        self.pairs = _changed(beads, self.left, self.right)
+        if len(self.pairs) >= MIN_FORKED_ROWS:
+            self.job = Forked.start(self.spans_of, self.pairs, _spans_to_wire, _spans_from_wire)
+
+    def results(self) -> dict[Pair, tuple[Span, ...]]:
+        found = self.job.results() if self.job else None
+        return dict(zip(self.pairs, found, strict=True)) if found is not None else {}
+
+    def close(self) -> None:
+        if self.job:
+            self.job.close()
 
 
 def _rows(
@@ -166,32 +210,31 @@ def _rows(
     right: Document,
     lf: list[Features],
     rf: list[Features],
-    word_diffs: bool,
+    spans_of: Callable[[Pair], tuple[Span, ...]],
+    known: dict[Pair, tuple[Span, ...]],
     processes: int,
 ) -> tuple[Row, ...]:
-    """The rows of ``beads``. The word diffs of changed rows (the costly part) are shared
-    out among ``processes`` when there are enough of them; a forked copy only reads the
-    paragraph texts, so it copies little of this process's memory."""
-    spans_of = partial(_spans, left=left, right=right, word_diffs=word_diffs)
-    changed = [  # rows whose texts differ, cosmetically at least: they need a word diff
-        k
-        for k, bead in enumerate(beads)
-        if bead.left and bead.right and _texts(left, bead.left) != _texts(right, bead.right)
-    ]
-    diffed: dict[int, tuple[Span, ...]] = {}
-    if word_diffs and processes > 1 and len(changed) >= MIN_FORKED_ROWS:
+    """The rows of ``beads``, with the spans already ``known`` for some pairs. The other
+    changed rows' word diffs (the costly part) are shared out among ``processes`` when
+    there are enough of them. A forked copy only reads the paragraph texts, so it copies
+    little of this process's memory."""
+    diffed = dict(known)
+    pending = [pair for pair in _changed(beads, left, right) if pair not in diffed]
+    if processes > 1 and len(pending) >= MIN_FORKED_ROWS:
         shared = map_forked(
             spans_of,
-            [beads[k] for k in changed],
+            pending,
             processes=processes,
             to_wire=_spans_to_wire,
             from_wire=_spans_from_wire,
         )
-        diffed = dict(zip(changed, shared, strict=True))
-    return tuple(
-        _row(bead, lf, rf, diffed[k] if k in diffed else spans_of(bead))
-        for k, bead in enumerate(beads)
-    )
+        diffed.update(zip(pending, shared, strict=True))
+    rows = []
+    for bead in beads:
+        pair = (bead.left, bead.right)
+        spans = diffed.get(pair)
+        rows.append(_row(bead, lf, rf, spans if spans is not None else spans_of(pair)))
+    return tuple(rows)
 
 
 _SPAN_OPS = {op.value: op for op in SpanOp}

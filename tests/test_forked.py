@@ -14,7 +14,7 @@ import pytest
 from newsdiff import compare as compare_module
 from newsdiff.compare import compare
 from newsdiff.document import build_document, load_document
-from newsdiff.forked import map_forked
+from newsdiff.forked import Forked, map_forked
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate import generate
@@ -93,12 +93,27 @@ def test_seed_pairs_compare_the_same_in_two_processes(fork_every_pair, left, rig
     assert compare(a, b, processes=2) == compare(a, b, processes=1)
 
 
-def test_a_generated_pair_compares_the_same_in_two_processes() -> None:
+def test_a_generated_pair_compares_the_same_in_two_processes(monkeypatch) -> None:
     pair = generate(2500, seed=3)
     left = build_document("\n\n".join(pair["left_units"]) + "\n", "left.txt")
     right = build_document("\n\n".join(pair["right_units"]) + "\n", "right.txt")
     one = compare(left, right, processes=1)
-    assert sum(row.kind.value in ("edited", "reworded") for row in one.rows) > (
-        compare_module.MIN_FORKED_ROWS
-    )  # enough changed rows that the default threshold forks
+    forks = []
+    start = Forked.start.__func__
+
+    def counted(cls, *args):
+        job = start(cls, *args)
+        forks.append(job is not None)
+        return job
+
+    monkeypatch.setattr(Forked, "start", classmethod(counted))
     assert compare(left, right, processes=2) == one
+    assert forks == [True]  # the in-order rows were word-diffed by a forked copy
+
+
+def test_early_word_diffs_that_fail_are_made_here(monkeypatch) -> None:
+    pair = generate(2500, seed=4)
+    left = build_document("\n\n".join(pair["left_units"]) + "\n", "left.txt")
+    right = build_document("\n\n".join(pair["right_units"]) + "\n", "right.txt")
+    monkeypatch.setattr(Forked, "results", lambda self: self.close())  # as if it crashed
+    assert compare(left, right, processes=2) == compare(left, right, processes=1)
