@@ -35,8 +35,26 @@ class OutputError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    _for_reading = False  # True while the help text is made for the reader
+
     def error(self, message: str) -> NoReturn:  # one line, exit 2, like the other input errors
         raise UsageError(f"{message} (see 'newsdiff --help')")
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        """argparse makes a formatter for every ``add_argument`` (to check its metavar)
+        and for the usage line it keeps while parsing, and one without a width imports
+        ``shutil`` to ask the terminal: ~5 ms of every run. Only the help text is read
+        (errors are one line without the usage), so only it asks for the width."""
+        if self._for_reading:
+            return super()._get_formatter()
+        return argparse.HelpFormatter(self.prog, width=80)
+
+    def format_help(self) -> str:
+        self._for_reading = True
+        try:
+            return super().format_help()
+        finally:
+            self._for_reading = False
 
 
 MIN_WIDTH, MAX_WIDTH = 10, 10_000  # narrower cannot hold a line; wider is a typo
@@ -83,6 +101,7 @@ def _size(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="newsdiff",
+        usage="%(prog)s [options] [FILE ...]",  # the options are listed below it
         description=(
             "Compare versions of a news article paragraph by paragraph: what each kept, cut, "
             "added, moved or reworded. With two files, print the comparison and exit "

@@ -12,7 +12,7 @@ from conftest import SEEDS
 CORE = [
     "newsdiff.model", "newsdiff.reading", "newsdiff.document", "newsdiff.clutter",
     "newsdiff.similarity", "newsdiff.pairing", "newsdiff.leads", "newsdiff.align", "newsdiff.moves",
-    "newsdiff.repeats", "newsdiff.inline", "newsdiff.compare",
+    "newsdiff.repeats", "newsdiff.inline", "newsdiff.compare", "newsdiff.forked",
     "newsdiff.corpus", "newsdiff.render.layout", "newsdiff.render.json", "newsdiff.render.safe",
     "newsdiff.render.cells", "newsdiff.render.labels", "newsdiff.render.plain",
     "newsdiff.render.theme",
@@ -62,3 +62,9 @@ def test_plain_one_shot_output_does_not_import_rich(args: list[str], rich: bool)
     """Rich costs a fifth of a one-shot's start-up: it is loaded only to draw colour or the
     unified and stacked views."""
     assert ("rich" in _one_shot_loads(args)) is rich
+
+
+def test_json_one_shot_does_not_ask_the_terminal_for_its_width() -> None:
+    """argparse's formatters import ``shutil`` to ask the terminal (~5 ms of start-up);
+    only the help text and side-by-side output without --width need the width."""
+    assert "shutil" not in _one_shot_loads(["--format", "json"])
