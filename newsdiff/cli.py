@@ -289,9 +289,10 @@ def _escape_surrogates(text: str) -> str:
 def run_interactive(args: argparse.Namespace) -> int:
     from newsdiff.corpus import bundled_seeds_dir, list_articles
 
+    folder = not args.paths or (len(args.paths) == 1 and os.path.isdir(args.paths[0]))
     if not args.paths:
         files = list_articles(bundled_seeds_dir())
-    elif len(args.paths) == 1 and os.path.isdir(args.paths[0]):
+    elif folder:
         files = list_articles(args.paths[0])
     else:
         files = list(args.paths)
@@ -305,7 +306,12 @@ def run_interactive(args: argparse.Namespace) -> int:
         )
     from newsdiff.tui.app import run_app
 
-    return run_app([str(f) for f in files], max_bytes=args.max_size, style=args.style)
+    return run_app(
+        [str(f) for f in files],
+        max_bytes=args.max_size,
+        style=args.style,
+        skip_unreadable=folder,  # a file named on the command line must be readable
+    )
 
 
 # Options of a printed comparison, by how the user may have spelled them.

@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 from newsdiff.compare import add_word_diffs, compare
 from newsdiff.document import load_document
 from newsdiff.model import Alignment, Document
-from newsdiff.reading import DEFAULT_MAX_BYTES
+from newsdiff.reading import DEFAULT_MAX_BYTES, InputError
 from newsdiff.render.layout import ItemKind, LayoutOptions
 from newsdiff.render.safe import visible
 from newsdiff.render.theme import BUILTIN_NAMES, get_theme
@@ -51,6 +51,7 @@ class NewsdiffApp(App[None]):
         self._matches: list[int] = []
         self._opening_place: Place | None = None  # where the next pair opens (swap)
         self._wide = True  # wide enough for the article list beside the comparison
+        self.skipped: list[str] = []  # a folder's files that could not be read, and why
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -78,6 +79,14 @@ class NewsdiffApp(App[None]):
         self.articles.display = self._wide
         self.refresh_list()
         self.diff.focus()
+        if self.skipped:
+            self.notify(
+                "; ".join(visible(reason) for reason in self.skipped),
+                title=f"Not shown: {len(self.skipped)} unreadable file(s) of the folder",
+                severity="warning",
+                timeout=10,
+                markup=False,  # file names are untrusted text
+            )
         self.start_compare()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -436,18 +445,43 @@ def compact_stats(alignment: Alignment) -> str:
     return f"{alignment.similarity:.0%} similar · {rows} · {words}"
 
 
-def load_documents(files: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
-    """Read every article first: a bad file stops the start with the one-shot's error."""
-    return [load_document(path, max_bytes) for path in files]
+def load_documents(
+    files: list[str], max_bytes: int = DEFAULT_MAX_BYTES, skipped: list[str] | None = None
+) -> list[Document]:
+    """Read every article first. A bad file stops the start with the one-shot's error,
+    unless ``skipped`` collects the errors (a folder's files: one scraped page that is not
+    text should not keep the others from being compared)."""
+    documents = []
+    for path in files:
+        try:
+            documents.append(load_document(path, max_bytes))
+        except InputError as error:
+            if skipped is None:
+                raise
+            skipped.append(str(error))
+    if skipped and len(documents) < 2:
+        raise InputError(f"{skipped[0]} (and fewer than two readable articles are left)")
+    return documents
 
 
 def build_app(
-    files: list[str], max_bytes: int = DEFAULT_MAX_BYTES, style: str = "default"
+    files: list[str],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    style: str = "default",
+    skip_unreadable: bool = False,
 ) -> NewsdiffApp:
     get_theme(style)  # an unknown style fails before the screen is taken over
-    return NewsdiffApp(load_documents(files, max_bytes), style)
+    skipped: list[str] | None = [] if skip_unreadable else None
+    app = NewsdiffApp(load_documents(files, max_bytes, skipped), style)
+    app.skipped = skipped or []
+    return app
 
 
-def run_app(files: list[str], max_bytes: int = DEFAULT_MAX_BYTES, style: str = "default") -> int:
-    build_app(files, max_bytes, style).run()
+def run_app(
+    files: list[str],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    style: str = "default",
+    skip_unreadable: bool = False,
+) -> int:
+    build_app(files, max_bytes, style, skip_unreadable).run()
     return 0
