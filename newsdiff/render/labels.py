@@ -38,21 +38,17 @@ def numbers(indices: tuple[int, ...], prefix: str = "") -> str:
     return f"{prefix}¶{first}" if first == last else f"{prefix}¶{first}-{last}"
 
 
-def stats_line(alignment: Alignment) -> str:
+def stats_lines(alignment: Alignment) -> list[str]:
+    """The summary under a printed comparison: the rows by kind (moves, repeats, splits and
+    merges are rows of those kinds, so they are counted among them), then the paragraphs
+    and words added and removed and the similarity, last so that ``| tail -1`` gives it."""
     s = alignment.stats
-    parts = [
-        f"same {s.same}",
-        f"edited {s.edited}",
-        f"reworded {s.reworded}",
-        f"moved {s.moved}",
-        f"repeated {s.repeated}",
-        f"split {s.split}",
-        f"merged {s.merged}",
-        f"+{s.inserted} −{s.deleted} paragraphs",
-        f"+{s.words_inserted} −{s.words_deleted} words",
-        f"similarity {alignment.similarity:.0%}",
+    of_these = f"moved {s.moved} · repeated {s.repeated} · split {s.split} · merged {s.merged}"
+    return [
+        f"same {s.same} · edited {s.edited} · reworded {s.reworded} (of these: {of_these})",
+        f"+{s.inserted} −{s.deleted} paragraphs · +{s.words_inserted} −{s.words_deleted} words"
+        f" · similarity {alignment.similarity:.0%}",
     ]
-    return " · ".join(parts)
 
 
 def fold_text(item: Item, clutter_switch: str = "--clutter") -> str:

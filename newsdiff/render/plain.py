@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from newsdiff.model import Alignment, Row
 from newsdiff.render import cells
-from newsdiff.render.labels import fold_text, marker, origin_text, stats_line
+from newsdiff.render.labels import fold_text, marker, origin_text, stats_lines
 from newsdiff.render.layout import ItemKind, LayoutOptions, layout
 from newsdiff.render.safe import visible
 
@@ -96,8 +96,9 @@ def _plain_side(alignment: Alignment, options: PlainOptions, nw: int, column: in
             yield f"{before}{blank_number} {note}".rstrip()
         else:
             yield from plain_row_lines(alignment.rows[item.row], nw, column)
-    for line in cells.wrap(stats_line(alignment), max(options.width, 10)):
-        yield line.rstrip()
+    for summary in stats_lines(alignment):
+        for line in cells.wrap(summary, max(options.width, 10)):
+            yield line.rstrip()
 
 
 def plain_row_lines(row: Row, nw: int, column: int) -> list[str]:

@@ -22,7 +22,7 @@ from newsdiff.render.labels import (
     marker,
     numbers,
     origin_text,
-    stats_line,
+    stats_lines,
 )
 from newsdiff.render.layout import ItemKind, layout
 from newsdiff.render.safe import visible
@@ -112,7 +112,8 @@ def _wrapped(emit: _Emitter, console: Console, text: Text, width: int) -> Iterat
 def _footer(
     alignment: Alignment, theme: DiffTheme, console: Console, emit: _Emitter, width: int
 ) -> Iterator[str]:
-    yield from _wrapped(emit, console, Text(stats_line(alignment), style=theme.dim), width)
+    for summary in stats_lines(alignment):
+        yield from _wrapped(emit, console, Text(summary, style=theme.dim), width)
 
 
 def render_side(
