@@ -162,6 +162,41 @@ async def test_search_finds_and_steps_through_matches() -> None:
 
 
 @pytest.mark.asyncio
+async def test_next_match_wraps_round_to_the_first() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Pezeshkian", "enter")
+        matches = app._matches
+        for _ in matches[1:]:
+            await pilot.press("n")
+        assert app.diff.cursor == matches[-1]
+        await pilot.press("n")
+        assert app.diff.cursor == matches[0]
+        await pilot.press("N")
+        assert app.diff.cursor == matches[-1]
+        messages = [n.message for n in app._notifications]
+        assert "No match below: back to the first one." in messages
+        assert "No match above: on to the last one." in messages
+
+
+@pytest.mark.asyncio
+async def test_a_search_matching_only_hidden_rows_says_where_they_are() -> None:
+    """The right article's "Published January 18, 2025" line is folded page clutter."""
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Published January", "enter")
+        await pilot.pause()
+        assert app._matches == []
+        message = [n.message for n in app._notifications][-1]
+        assert "hidden row(s) match (z to show them)" in message, message
+        await pilot.press("z")
+        await settle(pilot)
+        assert len(app._matches) >= 1  # with clutter shown, the search finds it
+
+
+@pytest.mark.asyncio
 async def test_search_ignores_quote_style() -> None:
     """The right article prints “each other’s”: typed with ASCII quotes, it is found."""
     app = seeds_app()

@@ -242,18 +242,31 @@ class ScreenLayout:
 
     def matching_items(self, term: str) -> list[int]:
         """Items whose text contains ``term`` (case, quote style and spacing ignored)."""
+        matches = self._row_matcher(term)
+        return [
+            k
+            for k, item in enumerate(self.items)
+            if item.kind is ItemKind.ROW and matches(item.row)
+        ]
+
+    def hidden_matches(self, term: str) -> int:
+        """How many rows this layout hides (folded clutter or unchanged rows) contain
+        ``term``: a search that finds nothing on show can say where to look."""
+        matches = self._row_matcher(term)
+        shown = {item.row for item in self.items if item.kind is ItemKind.ROW}
+        return sum(1 for k in range(len(self.alignment.rows)) if k not in shown and matches(k))
+
+    def _row_matcher(self, term: str) -> Callable[[int], bool]:
         if not term.strip():
-            return []
+            return lambda row: False
         search = search_pattern(term.casefold()).search
-        found = []
-        for k, item in enumerate(self.items):
-            if item.kind is not ItemKind.ROW:
-                continue
-            row = self.alignment.rows[item.row]
-            text = self.alignment.left_text(row) + "\n" + self.alignment.right_text(row)
-            if search(text.casefold()):
-                found.append(k)
-        return found
+        rows, alignment = self.alignment.rows, self.alignment
+
+        def matches(k: int) -> bool:
+            text = alignment.left_text(rows[k]) + "\n" + alignment.right_text(rows[k])
+            return search(text.casefold()) is not None
+
+        return matches
 
     def counterpart(self, k: int) -> int | None:
         """For a moved row, the item marking where it stood; for that marker, the row."""

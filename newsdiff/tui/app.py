@@ -251,11 +251,13 @@ class NewsdiffApp(App[None]):
             y = int(diff.scroll_offset.y)  # on screen, N the last one starting above it
             starts = layout.starts
             later = [k for k in targets if (starts[k] >= y if forward else starts[k] < y)]
+        if not later and diff.search:  # matches wrap round, as in a browser or vim
+            where = "below: back to the first" if forward else "above: on to the last"
+            self.notify(f"No match {where} one.", timeout=2)
+            later = targets
         if not later:
             self.bell()
-            what = "match" if diff.search else "change"
-            where = "below" if forward else "above"
-            self.notify(f"No {what} {where}.", timeout=2)
+            self.notify(f"No change {'below' if forward else 'above'}.", timeout=2)
             return
         diff.select(later[0] if forward else later[-1])
 
@@ -352,7 +354,23 @@ class NewsdiffApp(App[None]):
                 self.notify("No match below: back to the first one.", timeout=2)
             self.diff.select((below or self._matches)[0])  # like less: from what is shown
         elif event.value:
-            self.notify(f"No match for “{visible(event.value)}”.", timeout=2, markup=False)
+            self._no_match(event.value)
+
+    def _no_match(self, term: str) -> None:
+        """Say that nothing on show matches, and where the rows that do are hidden."""
+        layout = self.diff.screen_layout
+        hidden = layout.hidden_matches(term) if layout else 0
+        where = ""
+        if hidden:
+            options = self.diff.layout_options
+            keys = [
+                key
+                for key, folded in (("z", not options.show_clutter), ("c", options.changes_only))
+                if folded
+            ]
+            where = f" on show; {hidden} hidden row(s) match"
+            where += f" ({' and '.join(keys)} to show them)" if keys else ""
+        self.notify(f"No match for “{visible(term)}”{where}.", timeout=3, markup=False)
 
     def _refresh_matches(self) -> None:
         layout = self.diff.screen_layout

@@ -29,7 +29,7 @@ KEYS: list[tuple[str, str, str, str, bool]] = [
         "slash",
         "search",
         "Search",
-        "Search both articles; n/N move between matches, Esc clears",
+        "Search both articles; n/N move between matches (round from the last), Esc clears",
         True,
     ),
     ("m", "jump_moved", "Moved", "Jump between a moved paragraph and where it stood", False),
