@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache, partial
@@ -142,8 +142,8 @@ def compare(
 ) -> Alignment:
     """Align two documents. With ``word_diffs=False`` rows carry their texts whole (no word
     highlights, word counts zero) until ``add_word_diffs``: about a third faster. With
-    ``processes`` above 1 a big pair's changed rows are word-diffed in that many processes
-    (see ``forked``; same results)."""
+    ``processes`` above 1 a big pair's word diffs are made by forked copies of this
+    process while it goes on (see ``_RowSpans``; the same results)."""
     with paused_gc():
         return _compare(left, right, config, word_diffs, processes)
 
@@ -157,84 +157,71 @@ def _compare(
 ) -> Alignment:
     memo: dict[tuple[str, bool], Features] = {}
     lf, rf = document_features(left, memo), document_features(right, memo)
-    spans_of = partial(_spans, left=left, right=right, word_diffs=word_diffs)
-    early = _EarlyDiffs(spans_of, left, right) if word_diffs and processes > 1 else None
+    spans = _RowSpans(left, right, word_diffs, processes)
     try:
-        beads = align_features(lf, rf, config, early.start if early else None)
-        known = early.results() if early else {}
+        beads = align_features(lf, rf, config, spans.start_early)
+        spans.finish(beads)
     finally:
-        if early:
-            early.close()
-    rows = _rows(beads, left, right, lf, rf, spans_of, known, processes if word_diffs else 1)
+        spans.close()
+    rows = tuple(_row(bead, lf, rf, spans.of((bead.left, bead.right))) for bead in beads)
     stats, similarity = _stats(rows, left, right, with_words=word_diffs)
     return Alignment(left, right, rows, similarity, stats, word_diffs=word_diffs)
 
 
-def _changed(beads: list[Bead], left: Document, right: Document) -> list[Pair]:
-    """The rows whose texts differ (cosmetically at least): they need a word diff."""
-    return [
-        (bead.left, bead.right)
-        for bead in beads
-        if bead.left and bead.right and _texts(left, bead.left) != _texts(right, bead.right)
-    ]
+class _RowSpans:
+    """The rows' word spans, from forked copies of this process where that pays.
 
+    The word diffs of the aligner's in-order rows (most of the final rows) start in a
+    forked child as soon as that pass is done (``start_early``, the aligner's hook), while
+    this process pairs the leftovers; ``finish`` collects them and shares out the changed
+    rows still to do, if there are many. A child only reads paragraph texts, so it copies
+    little of this process's memory, and only spans travel back."""
 
-class _EarlyDiffs:
-    """The word diffs of the aligner's in-order rows, computed by a forked copy of this
-    process while the aligner goes on pairing what that pass left over."""
+    def __init__(self, left: Document, right: Document, word_diffs: bool, processes: int):
+        self.left, self.right = left, right
+        self.make = partial(_spans, left=left, right=right, word_diffs=word_diffs)
+        self.processes = processes if word_diffs else 1  # whole texts are no work
+        self.known: dict[Pair, tuple[Span, ...]] = {}
+        self.early: Forked[tuple[Span, ...]] | None = None
+        self.early_pairs: list[Pair] = []
 
-    def __init__(
-        self, spans_of: Callable[[Pair], tuple[Span, ...]], left: Document, right: Document
-    ):
-        self.spans_of, self.left, self.right = spans_of, left, right
-        self.pairs: list[Pair] = []
-        self.job: Forked[tuple[Span, ...]] | None = None
+    def changed(self, beads: list[Bead]) -> list[Pair]:
+        """Rows whose texts differ (cosmetically at least): they need a word diff."""
+        left, right = self.left, self.right
+        return [
+            (bead.left, bead.right)
+            for bead in beads
+            if bead.left and bead.right and _texts(left, bead.left) != _texts(right, bead.right)
+        ]
 
-    def start(self, beads: list[Bead]) -> None:
-        self.pairs = _changed(beads, self.left, self.right)
-        if len(self.pairs) >= MIN_FORKED_ROWS:
-            self.job = Forked.start(self.spans_of, self.pairs, _spans_to_wire, _spans_from_wire)
+    def start_early(self, beads: list[Bead]) -> None:
+        pairs = self.changed(beads) if self.processes > 1 else []
+        if len(pairs) >= MIN_FORKED_ROWS:
+            self.early = Forked.start(self.make, pairs, _spans_to_wire, _spans_from_wire)
+            self.early_pairs = pairs
 
-    def results(self) -> dict[Pair, tuple[Span, ...]]:
-        found = self.job.results() if self.job else None
-        return dict(zip(self.pairs, found, strict=True)) if found is not None else {}
+    def finish(self, beads: list[Bead]) -> None:
+        found = self.early.collect() if self.early else None
+        if found is not None:
+            self.known.update(zip(self.early_pairs, found, strict=True))
+        pending = [pair for pair in self.changed(beads) if pair not in self.known]
+        if self.processes > 1 and len(pending) >= MIN_FORKED_ROWS:
+            shared = map_forked(
+                self.make,
+                pending,
+                processes=self.processes,
+                to_wire=_spans_to_wire,
+                from_wire=_spans_from_wire,
+            )
+            self.known.update(zip(pending, shared, strict=True))
 
     def close(self) -> None:
-        if self.job:
-            self.job.close()
+        if self.early:
+            self.early.close()
 
-
-def _rows(
-    beads: list[Bead],
-    left: Document,
-    right: Document,
-    lf: list[Features],
-    rf: list[Features],
-    spans_of: Callable[[Pair], tuple[Span, ...]],
-    known: dict[Pair, tuple[Span, ...]],
-    processes: int,
-) -> tuple[Row, ...]:
-    """The rows of ``beads``, with the spans already ``known`` for some pairs. The other
-    changed rows' word diffs (the costly part) are shared out among ``processes`` when
-    there are enough of them. A forked copy only reads the paragraph texts, so it copies
-    little of this process's memory."""
-    diffed = dict(known)
-    pending = [pair for pair in _changed(beads, left, right) if pair not in diffed]
-    if processes > 1 and len(pending) >= MIN_FORKED_ROWS:
-        shared = map_forked(
-            spans_of,
-            pending,
-            processes=processes,
-            to_wire=_spans_to_wire,
-            from_wire=_spans_from_wire,
-        )
-        diffed.update(zip(pending, shared, strict=True))
-    rows = []
-    for bead in beads:
-        pair = (bead.left, bead.right)
-        spans = diffed.get(pair)
-        rows.append(_row(bead, lf, rf, spans if spans is not None else spans_of(pair)))
-    return tuple(rows)
+    def of(self, pair: Pair) -> tuple[Span, ...]:
+        found = self.known.get(pair)
+        return found if found is not None else self.make(pair)
 
 
 _SPAN_OPS = {op.value: op for op in SpanOp}

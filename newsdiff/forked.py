@@ -2,9 +2,10 @@
 the word diffs of its changed rows are independent of each other and of the rest).
 
 A forked child already holds every input (copy on write), so only results travel back,
-as ``marshal`` data through a pipe: strings, numbers and tuples, cheap to send.
-Anything unusual (no ``fork``, one CPU, threads running, a child that fails) falls back
-to computing in this process, with the same results.
+as ``marshal`` data through a pipe: strings, numbers and tuples, cheap to send. Where
+forking is not possible (no ``fork``, other threads running) or a child fails, the work
+is done in this process, with the same results; how many processes to use is the
+caller's choice (``usable_cpus``).
 """
 
 from __future__ import annotations
@@ -38,10 +39,11 @@ def can_fork() -> bool:
 
 class Forked(Generic[Result]):
     """A forked child computing ``[function(item) for item in items]`` while this process
-    goes on; ``results`` waits for them."""
+    goes on; ``collect`` waits for the results, once."""
 
     def __init__(self, pid: int, reading: int, count: int, from_wire: Callable[[Any], Result]):
         self._pid, self._reading, self._count, self._from_wire = pid, reading, count, from_wire
+        self._collected = False
 
     @classmethod
     def start(
@@ -59,31 +61,35 @@ class Forked(Generic[Result]):
             reading, writing = os.pipe()
         except OSError:
             return None
+        # No Ctrl-C between the fork and the child's own ``try``: it would unwind this
+        # process's stack in the child.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             pid = os.fork()
         except OSError:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             os.close(reading)
             os.close(writing)
             return None
-        if pid == 0:  # the child: compute, send, and leave without running any exit handlers
-            status = 1
+        if pid == 0:
             try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
                 os.close(reading)
-                data = marshal.dumps([to_wire(function(item)) for item in items])
-                with os.fdopen(writing, "wb") as pipe:
-                    pipe.write(data)
-                status = 0
+                _run_child(function, items, to_wire, writing)
             finally:
-                os._exit(status)
+                os._exit(1)  # reached only on failure: _run_child leaves with status 0
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         os.close(writing)
         return cls(pid, reading, len(items), from_wire)
 
-    def results(self) -> list[Result] | None:
+    def collect(self) -> list[Result] | None:
         """The child's results in order, or None if it failed; the child is reaped."""
         try:
-            with os.fdopen(self._reading, "rb") as pipe:
-                self._reading = -1
+            pipe = os.fdopen(self._reading, "rb")
+            self._reading = -1  # the file object closes it now
+            with pipe:
                 data = pipe.read()
+            self._collected = True  # the child has written everything and is leaving
             wired = marshal.loads(data)
         except (OSError, EOFError, ValueError, TypeError):
             return None
@@ -94,18 +100,42 @@ class Forked(Generic[Result]):
         return [self._from_wire(w) for w in wired]
 
     def close(self) -> None:
-        """Stop the child if its results were not read (this process failed first), and
-        reap it."""
+        """Stop the child unless its results were read (this process failed or was
+        interrupted first), and reap it."""
         if self._pid < 0:
             return
+        if not self._collected:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
         if self._reading >= 0:
             os.close(self._reading)
             self._reading = -1
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._pid, signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self._pid, 0)
         self._pid = -1
+
+
+def _run_child(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    to_wire: Callable[[Result], Any],
+    writing: int,
+) -> None:
+    """The child's work: it sends its results and leaves at once, without exit handlers.
+    It lets go of the standard streams (a reader of this process's output must not wait
+    for it) and stops early if this process has gone."""
+    parent = os.getppid()
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    results = []
+    for item in items:
+        if os.getppid() != parent:
+            return
+        results.append(to_wire(function(item)))
+    with os.fdopen(writing, "wb") as pipe:
+        pipe.write(marshal.dumps(results))
+    os._exit(0)
 
 
 def map_forked(
@@ -121,14 +151,14 @@ def map_forked(
     processes = min(processes, MAX_PROCESSES, len(items))
     if processes < 2 or not can_fork():
         return [function(item) for item in items]
-    children = [
-        Forked.start(function, items[k::processes], to_wire, from_wire) for k in range(1, processes)
-    ]
+    children: list[Forked[Result] | None] = []
     results: list[Result | None] = [None] * len(items)
     try:
+        for k in range(1, processes):
+            children.append(Forked.start(function, items[k::processes], to_wire, from_wire))
         results[0::processes] = [function(item) for item in items[0::processes]]
         for k, child in enumerate(children, start=1):
-            found = child.results() if child is not None else None
+            found = child.collect() if child is not None else None
             if found is None:  # the child failed: do its share here
                 found = [function(item) for item in items[k::processes]]
             results[k::processes] = found

@@ -141,3 +141,12 @@ def test_line_breaks_by_rfind_equal_rich_word_by_word(text: str, width: int) -> 
     """The rfind line breaker gives exactly the breaks of the word-by-word transcription
     of Rich's divide_line, folds of over-long words and hanging spaces included."""
     assert cells.break_offsets(text, width) == cells._break_offsets_by_word(text, width)
+
+
+@pytest.mark.parametrize("score", [0.0, 1.0, 0.1 + 0.2, 5e-324, 1e22, float("nan"), float("inf")])
+def test_row_records_write_scores_as_the_json_encoder_does(score: float) -> None:
+    from newsdiff.model import Row, RowKind, Span, SpanOp
+    from newsdiff.render.json import _compact, _row, _row_record
+
+    row = Row(RowKind.EDITED, (1,), (2, 3), score, spans=(Span(SpanOp.EQUAL, "a\u2028", "a"),))
+    assert _row_record(row) == _compact(_row(row))

@@ -4,8 +4,10 @@ and anything unusual falls back to one process."""
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
+import time
 from itertools import permutations
 from pathlib import Path
 
@@ -76,6 +78,39 @@ def test_with_another_thread_running_nothing_is_forked() -> None:
     assert {pid for _, pid in results} == {os.getpid()}
 
 
+class _Interrupted(Exception):
+    pass
+
+
+def _sleep(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+def test_an_interrupted_wait_stops_the_child() -> None:
+    """Interrupted while waiting (SIGINT sent to this process alone), the parent stops the
+    child instead of waiting for it to finish."""
+
+    def interrupt(signum, frame):
+        raise _Interrupted
+
+    job = Forked.start(_sleep, [60.0], to_wire=_identity, from_wire=_identity)
+    assert job is not None
+    previous = signal.signal(signal.SIGINT, interrupt)
+    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+    started = time.monotonic()
+    try:
+        timer.start()
+        with pytest.raises(_Interrupted):
+            job.collect()
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
+    assert time.monotonic() - started < 10
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
 def test_no_child_is_left_behind() -> None:
     map_forked(_tagged, list(range(40)), processes=3, to_wire=list, from_wire=tuple)
     with pytest.raises(ChildProcessError):
@@ -115,5 +150,5 @@ def test_early_word_diffs_that_fail_are_made_here(monkeypatch) -> None:
     pair = generate(2500, seed=4)
     left = build_document("\n\n".join(pair["left_units"]) + "\n", "left.txt")
     right = build_document("\n\n".join(pair["right_units"]) + "\n", "right.txt")
-    monkeypatch.setattr(Forked, "results", lambda self: self.close())  # as if it crashed
+    monkeypatch.setattr(Forked, "collect", lambda self: self.close())  # as if it crashed
     assert compare(left, right, processes=2) == compare(left, right, processes=1)

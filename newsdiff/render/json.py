@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from dataclasses import asdict
 from json.encoder import encode_basestring
@@ -59,8 +60,13 @@ def _row_record(row: Row) -> _Record:
     return _Record(
         f'{{"kind": "{row.kind.value}", "moved": {_JSON_BOOL[row.moved]}, '
         f'"repeat": {_JSON_BOOL[row.repeat]}, "left": {list(row.left)}, '
-        f'"right": {list(row.right)}, "score": {row.score!r}, "spans": [{spans}]}}'
+        f'"right": {list(row.right)}, "score": {_number(row.score)}, "spans": [{spans}]}}'
     )
+
+
+def _number(value: float) -> str:
+    """A score as the encoder writes it (``repr``, but ``NaN`` and ``Infinity``)."""
+    return repr(value) if math.isfinite(value) else _compact(value)
 
 
 def _document(document: Document, paragraph: Callable[[Paragraph], Any]) -> dict[str, Any]:
