@@ -49,10 +49,23 @@ def article_prompt(
     name = Text(f"  {visible(os.path.basename(document.path))}", style="dim")
     name.truncate(max(width, 8), overflow="ellipsis")
     paragraphs, words = story_counts(document)
-    counts = Text(f"  {_short(paragraphs)} ¶ · {_short(words)} words", style="dim")
-    counts.truncate(max(width - BAR_CELLS - 5, 8), overflow="ellipsis", pad=True)
+    room = max(width - BAR_CELLS - 6, 8)  # the bar, its percentage and a space before it
+    p, w = _short(paragraphs), _short(words)
+    shortest = f"  {p} ¶"  # the longest of these that fits, else this one cut
+    figures = next(
+        (f for f in (f"  {p} ¶ · {w} words", f"  {p} ¶ · {w} w") if len(f) <= room), shortest
+    )
+    counts = Text(figures, style="dim")
+    counts.truncate(room, overflow="ellipsis", pad=True)
     return Text.assemble(
-        marker.get(role, Text("  ")), title, "\n", name, "\n", counts, similarity_bar(similarity)
+        marker.get(role, Text("  ")),
+        title,
+        "\n",
+        name,
+        "\n",
+        counts,
+        " ",
+        similarity_bar(similarity),
     )
 
 
