@@ -423,11 +423,36 @@ async def test_keys_with_nothing_to_do_say_why() -> None:
     app.notify = lambda message, **kw: (said.append(message), notify(message, **kw))[1]
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("m")
         await pilot.press("c")
         await pilot.pause()
-        text = " ".join(said)
-        assert "Select a moved row" in text and "no unchanged ones" in text
+        assert "no unchanged ones" in " ".join(said)
+
+
+@pytest.mark.asyncio
+async def test_m_steps_through_moved_paragraphs_and_says_when_there_are_none() -> None:
+    app = build_app(SEED_FILES[:4:3])  # 000 and 003: two moved paragraphs
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        layout = app.diff.screen_layout
+        moved = [
+            k
+            for k, item in enumerate(layout.items)
+            if item.kind is ItemKind.ROW and layout.alignment.rows[item.row].moved
+        ]
+        assert len(moved) == 2
+        await pilot.press("m")  # nothing selected: the first moved row
+        assert app.diff.cursor == moved[0]
+        await pilot.press("m")  # on a moved row: where it stood
+        assert layout.items[app.diff.cursor].kind is ItemKind.ORIGIN
+        await pilot.press("m")  # and back
+        assert app.diff.cursor == moved[0]
+    app = build_app(SEED_FILES[:2])  # 000 and 001: nothing moved
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.diff.cursor is None
+        assert [n.message for n in app._notifications] == ["No paragraph of this pair was moved."]
 
 
 @pytest.mark.asyncio

@@ -239,7 +239,11 @@ class NewsdiffApp(App[None]):
             self._refresh_matches()
 
     # -- navigation -----------------------------------------------------------------------
-    def _step(self, targets: list[int], forward: bool) -> None:
+    def _step(
+        self, targets: list[int], forward: bool, what: str = "change", wrap: bool = False
+    ) -> None:
+        """Select the next (or previous) of ``targets`` from the selection or the screen;
+        with ``wrap``, past the last one comes the first."""
         diff = self.diff
         if not targets or diff.screen_layout is None:
             self.bell()
@@ -251,39 +255,50 @@ class NewsdiffApp(App[None]):
             y = int(diff.scroll_offset.y)  # on screen, N the last one starting above it
             starts = layout.starts
             later = [k for k in targets if (starts[k] >= y if forward else starts[k] < y)]
-        if not later and diff.search:  # matches wrap round, as in a browser or vim
+        if not later and wrap:  # round again, as a browser's or vim's search does
             where = "below: back to the first" if forward else "above: on to the last"
-            self.notify(f"No match {where} one.", timeout=2)
+            self.notify(f"No {what} {where} one.", timeout=2)
             later = targets
         if not later:
             self.bell()
-            self.notify(f"No change {'below' if forward else 'above'}.", timeout=2)
+            self.notify(f"No {what} {'below' if forward else 'above'}.", timeout=2)
             return
         diff.select(later[0] if forward else later[-1])
 
     def action_next(self) -> None:
-        layout = self.diff.screen_layout
-        if layout is not None:
-            self._step(self._matches if self.diff.search else layout.change_items(), True)
+        self._next_change_or_match(forward=True)
 
     def action_previous(self) -> None:
+        self._next_change_or_match(forward=False)
+
+    def _next_change_or_match(self, forward: bool) -> None:
         layout = self.diff.screen_layout
-        if layout is not None:
-            self._step(self._matches if self.diff.search else layout.change_items(), False)
+        if layout is None:
+            return
+        if self.diff.search:
+            self._step(self._matches, forward, "match", wrap=True)
+        else:
+            self._step(layout.change_items(), forward)
 
     def action_jump_moved(self) -> None:
         diff = self.diff
         if diff.screen_layout is None:
             self.bell()
             return
-        if diff.cursor is None:
-            self.notify("Select a moved row (↕) first: n and N step through changes.", timeout=3)
+        layout = diff.screen_layout
+        target = layout.counterpart(diff.cursor) if diff.cursor is not None else None
+        if target is not None:  # between a moved row and the note where it stood
+            diff.select(target)
             return
-        target = diff.screen_layout.counterpart(diff.cursor)
-        if target is None:
-            self.notify("The selected row is not a moved paragraph.", timeout=2)
+        moved = [
+            k
+            for k, item in enumerate(layout.items)
+            if item.kind is ItemKind.ROW and layout.alignment.rows[item.row].moved
+        ]
+        if not moved:
+            self.notify("No paragraph of this pair was moved.", timeout=2)
             return
-        diff.select(target)
+        self._step(moved, True, "moved paragraph", wrap=True)
 
     # -- toggles --------------------------------------------------------------------------
     def action_toggle_unified(self) -> None:

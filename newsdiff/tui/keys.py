@@ -32,7 +32,7 @@ KEYS: list[tuple[str, str, str, str, bool]] = [
         "Search both articles; n/N move between matches (round from the last), Esc clears",
         True,
     ),
-    ("m", "jump_moved", "Moved", "Jump between a moved paragraph and where it stood", False),
+    ("m", "jump_moved", "Moved", "Next moved paragraph; on one, to where it stood and back", False),
     ("s", "swap", "Swap", "Swap left and right articles", True),
     ("l", "set_left", "Set left", "In the list: make the highlighted article the left side", False),
     (
