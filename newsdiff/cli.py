@@ -245,7 +245,8 @@ def run_oneshot(args: argparse.Namespace) -> int:
         color_depth=color_depth(),
         layout=LayoutOptions(show_clutter=args.clutter, changes_only=args.changes_only),
     )
-    theme = get_theme(args.style) if options.color else None  # plain output needs no styles
+    # plain output needs no styles
+    theme = get_theme(args.style, options.color_depth) if options.color else None
     render = render_unified if args.format == "unified" else render_side  # side: the default
     return _written(lambda: _write_lines(render(alignment, theme, options), stream), status)
 

@@ -92,3 +92,35 @@ def _colour_kinds(text: str) -> set[int]:
             else:
                 k += 1
     return kinds
+
+
+def _backgrounds(text: str) -> set[str]:
+    """The background colours set in the SGR sequences: "40".."47", "100".."107" (the 16
+    standard ones), "5;N" (256 colours), "2;R;G;B"; 49 (the default) is not a colour."""
+    found: set[str] = set()
+    for sequence in re.findall(r"\x1b\[([0-9;]*)m", text):
+        params = sequence.split(";")
+        k = 0
+        while k < len(params):
+            p = params[k]
+            if p == "48":
+                width = 5 if params[k + 1] == "2" else 3
+                found.add(";".join(params[k + 1 : k + width]))
+                k += width
+                continue
+            if p and (40 <= int(p) <= 47 or 100 <= int(p) <= 107):
+                found.add(p)
+            k += 1
+    return found
+
+
+def test_change_backgrounds_never_turn_black() -> None:
+    """With the 16 standard colours a tint can only become black (boxes on a light
+    terminal), so changes keep their text colours alone; with 256 colours the default
+    theme's tints become dark red, green and olive."""
+    standard = newsdiff(LEFT, RIGHT, "--color", "always", env={"COLORTERM": "", "TERM": "linux"})
+    assert _backgrounds(standard.text) == set()
+    eight_bit = {"COLORTERM": "", "TERM": "xterm-256color"}
+    assert _backgrounds(newsdiff(LEFT, RIGHT, "--color", "always", env=eight_bit).text) == {
+        "5;52", "5;22", "5;58"
+    }  # fmt: skip

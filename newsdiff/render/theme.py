@@ -3,12 +3,13 @@
 A theme is built from a Pygments style (``--style NAME``): its Generic.Deleted,
 Generic.Inserted and Generic.Subheading colours give deletions, insertions and
 rewordings. The built-in default uses background tints that read well on dark and
-light terminals; ``colorblind`` uses blue/orange (safe for red-green colour blindness).
+light terminals (chosen so that with 256 colours they become dark red, green and olive,
+not black); ``colorblind`` uses blue/orange (safe for red-green colour blindness).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -45,9 +46,9 @@ def _builtin(name: str) -> DiffTheme:
         return DiffTheme(
             "default",
             deleted=_style(color="red", bgcolor="#3b0d0d", strike=False),
-            inserted=_style(color="green", bgcolor="#0d2b12"),
-            replaced_left=_style(color="yellow", bgcolor="#302a08", underline=True),
-            replaced_right=_style(color="yellow", bgcolor="#302a08", underline=True),
+            inserted=_style(color="green", bgcolor="#14391b"),
+            replaced_left=_style(color="yellow", bgcolor="#3d3a0c", underline=True),
+            replaced_right=_style(color="yellow", bgcolor="#3d3a0c", underline=True),
         )
     return DiffTheme(
         "colorblind",
@@ -119,9 +120,21 @@ def _is_colourful(hex_color: str | None) -> bool:
     return max(channels) - min(channels) >= 64
 
 
-def get_theme(name: str = "default") -> DiffTheme:
-    """A built-in theme or one made from the Pygments style of that name."""
-    return _builtin(name) if name in BUILTIN_NAMES else _from_pygments(name)
+def get_theme(name: str = "default", color_depth: str = "truecolor") -> DiffTheme:
+    """A built-in theme or one made from the Pygments style of that name. With the 16
+    standard colours (``color_depth`` "standard") a background tint can only become black,
+    boxes on a light terminal: there the changes keep their text colours alone."""
+    theme = _builtin(name) if name in BUILTIN_NAMES else _from_pygments(name)
+    if color_depth != "standard":
+        return theme
+    plain_background = _style(bgcolor="default")
+    return replace(
+        theme,
+        deleted=theme.deleted + plain_background,
+        inserted=theme.inserted + plain_background,
+        replaced_left=theme.replaced_left + plain_background,
+        replaced_right=theme.replaced_right + plain_background,
+    )
 
 
 def theme_names() -> list[str]:
