@@ -204,8 +204,10 @@ class _RowSpans:
         found = self.early.collect() if self.early else None
         if found is not None:
             self.known.update(zip(self.early_pairs, found, strict=True))
+        if self.processes < 2:
+            return
         pending = [pair for pair in self.changed(beads) if pair not in self.known]
-        if self.processes > 1 and len(pending) >= MIN_FORKED_ROWS:
+        if len(pending) >= MIN_FORKED_ROWS:
             shared = map_forked(
                 self.make,
                 pending,
