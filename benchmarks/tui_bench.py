@@ -3,7 +3,7 @@
     python benchmarks/tui_bench.py            # seeds, 10,000 paragraphs
     python benchmarks/tui_bench.py --sizes 10000 50000
 
-"First rows drawn" is the time from reading the articles (as ``run_app`` does before
+"First rows drawn" is the time from reading the articles (as ``build_app`` does before
 starting) until the comparison view draws its first row; "all done" until word highlights,
 exact row heights and the list's similarity bars are all in.
 """

@@ -305,14 +305,16 @@ def run_interactive(args: argparse.Namespace) -> int:
         raise UsageError(
             "the interactive viewer needs a terminal; give two files to print a comparison"
         )
-    from newsdiff.tui.app import run_app
+    from newsdiff.tui.app import build_app
 
-    return run_app(
+    app = build_app(
         [str(f) for f in files],
         max_bytes=args.max_size,
         style=args.style,
         skip_unreadable=folder,  # a file named on the command line must be readable
     )
+    app.run()
+    return 0
 
 
 # Options of a printed comparison, by how the user may have spelled them.

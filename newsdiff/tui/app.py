@@ -509,12 +509,3 @@ def build_app(
     app.skipped = skipped or []
     return app
 
-
-def run_app(
-    files: list[str],
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    style: str = "default",
-    skip_unreadable: bool = False,
-) -> int:
-    build_app(files, max_bytes, style, skip_unreadable).run()
-    return 0
