@@ -6,7 +6,7 @@ import pytest
 from tui_helpers import SEED_FILES, seeds_app, settle
 
 from newsdiff.render.layout import ItemKind
-from newsdiff.tui.app import build_app
+from newsdiff.tui.app import NewsdiffApp, build_app
 from newsdiff.tui.screens.help import HelpScreen
 
 SIZE = (140, 40)
@@ -509,3 +509,14 @@ async def test_a_pane_too_narrow_for_two_columns_says_so() -> None:
         await pilot.pause()
         assert app.diff.screen_layout.unified
         assert app.diff.border_subtitle == "one column: too narrow for two"
+
+
+@pytest.mark.asyncio
+async def test_keys_pressed_while_comparing_say_so(monkeypatch) -> None:
+    monkeypatch.setattr(NewsdiffApp, "start_compare", lambda self: None)  # never laid out
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "m")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert messages == ["Still comparing: the rows come in a moment."] * 2

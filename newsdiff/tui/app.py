@@ -24,6 +24,7 @@ from newsdiff.model import Alignment, Document
 from newsdiff.reading import DEFAULT_MAX_BYTES, InputError
 from newsdiff.render.layout import ItemKind, LayoutOptions
 from newsdiff.render.safe import visible
+from newsdiff.render.screen import ScreenLayout
 from newsdiff.render.theme import BUILTIN_NAMES, get_theme
 from newsdiff.tui.keys import app_bindings
 from newsdiff.tui.screens.help import HelpScreen
@@ -271,8 +272,16 @@ class NewsdiffApp(App[None]):
     def action_previous(self) -> None:
         self._next_change_or_match(forward=False)
 
-    def _next_change_or_match(self, forward: bool) -> None:
+    def _shown_layout(self) -> ScreenLayout | None:
+        """The rows on show, or None with a word to say they are still being compared
+        (a key pressed during loading is not silently lost)."""
         layout = self.diff.screen_layout
+        if layout is None:
+            self.notify("Still comparing: the rows come in a moment.", timeout=2)
+        return layout
+
+    def _next_change_or_match(self, forward: bool) -> None:
+        layout = self._shown_layout()
         if layout is None:
             return
         if self.diff.search:
@@ -282,10 +291,9 @@ class NewsdiffApp(App[None]):
 
     def action_jump_moved(self) -> None:
         diff = self.diff
-        if diff.screen_layout is None:
-            self.bell()
+        layout = self._shown_layout()
+        if layout is None:
             return
-        layout = diff.screen_layout
         target = layout.counterpart(diff.cursor) if diff.cursor is not None else None
         if target is not None:  # between a moved row and the note where it stood
             diff.select(target)
@@ -508,4 +516,3 @@ def build_app(
     app = NewsdiffApp(load_documents(files, max_bytes, skipped), style)
     app.skipped = skipped or []
     return app
-
