@@ -62,19 +62,12 @@ def classify(left: list[Features], right: list[Features]) -> RowKind:
     return RowKind.REWORDED
 
 
-def _row(
-    bead: Bead,
-    lf: list[Features],
-    rf: list[Features],
-    spans: tuple[Span, ...],
-) -> Row:
+def _kind_and_score(bead: Bead, lf: list[Features], rf: list[Features]) -> tuple[RowKind, float]:
+    """What a row's paragraphs are to each other, and its similarity score."""
     if bead.left and bead.right:
         kind = classify([lf[i] for i in bead.left], [rf[j] for j in bead.right])
-        score = 1.0 if kind is RowKind.SAME else round(bead.score, 4)
-    else:
-        kind = RowKind.DELETED if bead.left else RowKind.INSERTED
-        score = 0.0
-    return Row(kind, bead.left, bead.right, score, bead.moved, spans, bead.repeat)
+        return kind, 1.0 if kind is RowKind.SAME else round(bead.score, 4)
+    return (RowKind.DELETED if bead.left else RowKind.INSERTED), 0.0
 
 
 Pair = tuple[tuple[int, ...], tuple[int, ...]]  # a row's paragraph indices, left and right
@@ -111,7 +104,7 @@ def add_word_diffs(alignment: Alignment) -> Alignment:
             replace(row, spans=diff_paragraphs(_texts(left, row.left), _texts(right, row.right)))
             for row in alignment.rows
         )
-        stats, similarity = _stats(rows, alignment.left, alignment.right)
+        stats, similarity = _stats(rows, left, right, _ParagraphWords(left, right))
     return Alignment(alignment.left, alignment.right, rows, similarity, stats)
 
 
@@ -160,11 +153,17 @@ def _compare(
     spans = _RowSpans(left, right, word_diffs, processes)
     try:
         beads = align_features(lf, rf, config, spans.start_early)
+        # Work that needs no word diffs, done while a forked copy may still be making them.
+        kinds = [_kind_and_score(bead, lf, rf) for bead in beads]
+        words = _ParagraphWords(left, right) if word_diffs else None
         spans.finish(beads)
     finally:
         spans.close()
-    rows = tuple(_row(bead, lf, rf, spans.of((bead.left, bead.right))) for bead in beads)
-    stats, similarity = _stats(rows, left, right, with_words=word_diffs)
+    rows = tuple(
+        Row(kind, b.left, b.right, score, b.moved, spans.of((b.left, b.right)), b.repeat)
+        for (kind, score), b in zip(kinds, beads, strict=True)
+    )
+    stats, similarity = _stats(rows, left, right, words)
     return Alignment(left, right, rows, similarity, stats, word_diffs=word_diffs)
 
 
@@ -239,14 +238,14 @@ def _spans_from_wire(wired: tuple[tuple[str, str, str], ...]) -> tuple[Span, ...
 
 
 def _stats(
-    rows: tuple[Row, ...], left: Document, right: Document, with_words: bool = True
+    rows: tuple[Row, ...], left: Document, right: Document, words: _ParagraphWords | None
 ) -> tuple[Stats, float]:
     """Row and word counts of the story (rows of clutter only are left out), and the
-    similarity. Without ``with_words`` (rows not word-diffed yet) the word counts and the
+    similarity. Without ``words`` (rows not word-diffed yet) the word counts and the
     similarity are zero."""
     story = [row for row in rows if not is_clutter_row(row, left, right)]
     counts = Counter(row.kind.value for row in story)
-    inserted, deleted, similarity = _word_stats(story, left, right) if with_words else (0, 0, 0.0)
+    inserted, deleted, similarity = _word_stats(story, left, right, words) if words else (0, 0, 0.0)
     stats = Stats(
         same=counts["same"], edited=counts["edited"], reworded=counts["reworded"],
         inserted=counts["inserted"], deleted=counts["deleted"],
@@ -257,14 +256,24 @@ def _stats(
     return stats, similarity
 
 
-def _word_stats(story: list[Row], left: Document, right: Document) -> tuple[int, int, float]:
+class _ParagraphWords:
+    """How many words each paragraph of both documents has (``word_count``), and the
+    counter itself, remembering texts: most paragraphs are the same on both sides."""
+
+    def __init__(self, left: Document, right: Document):
+        self.count = cache(word_count)
+        self.left = [self.count(p.text) for p in left.paragraphs]
+        self.right = [self.count(p.text) for p in right.paragraphs]
+
+
+def _word_stats(
+    story: list[Row], left: Document, right: Document, words: _ParagraphWords
+) -> tuple[int, int, float]:
     """Words inserted and deleted, and the similarity: the share of both sides' story words
     kept. A paragraph is counted where it is paired for real: a repeat row (the paragraph
     told again) counts only the side that no other row holds, so the same words are never
     counted twice, whichever row comes first."""
-    count = cache(word_count)  # most paragraphs are the same on both sides: count once
-    left_words = [count(p.text) for p in left.paragraphs]
-    right_words = [count(p.text) for p in right.paragraphs]
+    count, left_words, right_words = words.count, words.left, words.right
     counted_left = {i for row in story if not row.repeat for i in row.left}
     counted_right = {j for row in story if not row.repeat for j in row.right}
     words_inserted = words_deleted = kept_total = 0
