@@ -434,12 +434,9 @@ async def test_m_steps_through_moved_paragraphs_and_says_when_there_are_none() -
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         layout = app.diff.screen_layout
-        moved = [
-            k
-            for k, item in enumerate(layout.items)
-            if item.kind is ItemKind.ROW and layout.alignment.rows[item.row].moved
-        ]
+        moved = layout.moved_items()
         assert len(moved) == 2
+        assert all(layout.alignment.rows[layout.items[k].row].moved for k in moved)
         await pilot.press("m")  # nothing selected: the first moved row
         assert app.diff.cursor == moved[0]
         await pilot.press("m")  # on a moved row: where it stood

@@ -240,6 +240,15 @@ class ScreenLayout:
             ]
         return self._change_items
 
+    def moved_items(self) -> list[int]:
+        """The rows of moved paragraphs (not the notes where they stood)."""
+        rows = self.alignment.rows
+        return [
+            k
+            for k, item in enumerate(self.items)
+            if item.kind is ItemKind.ROW and rows[item.row].moved
+        ]
+
     def matching_items(self, term: str) -> list[int]:
         """Items whose text contains ``term`` (case, quote style and spacing ignored)."""
         matches = self._row_matcher(term)

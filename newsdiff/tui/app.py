@@ -298,11 +298,7 @@ class NewsdiffApp(App[None]):
         if target is not None:  # between a moved row and the note where it stood
             diff.select(target)
             return
-        moved = [
-            k
-            for k, item in enumerate(layout.items)
-            if item.kind is ItemKind.ROW and layout.alignment.rows[item.row].moved
-        ]
+        moved = layout.moved_items()
         if not moved:
             self.notify("No paragraph of this pair was moved.", timeout=2)
             return
