@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import ensure_pair
 
 from newsdiff.corpus import bundled_seeds_dir, list_articles
+from newsdiff.forked import usable_cpus
 from newsdiff.tui.app import build_app
 
 SIZE = (160, 50)
@@ -33,7 +34,7 @@ async def measure(files: list[str], pages: int = 20) -> tuple[float, ...]:
 
     Wall time includes Pilot's wait for the next frame; CPU time is the work done."""
     started = time.perf_counter()
-    app = build_app(files)
+    app = build_app(files, processes=usable_cpus())  # as the command does
     loaded = time.perf_counter() - started
     async with app.run_test(size=SIZE) as pilot:
         while app.diff.first_rows_drawn is None:

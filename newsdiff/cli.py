@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import os
 import sys
+import threading
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
@@ -305,15 +306,30 @@ def run_interactive(args: argparse.Namespace) -> int:
         raise UsageError(
             "the interactive viewer needs a terminal; give two files to print a comparison"
         )
-    from newsdiff.tui.app import build_app
+    from newsdiff.forked import usable_cpus
+    from newsdiff.tui.startup import prepare_viewer
 
-    app = build_app(
+    startup = prepare_viewer(
         [str(f) for f in files],
         max_bytes=args.max_size,
         style=args.style,
         skip_unreadable=folder,  # a file named on the command line must be readable
+        processes=usable_cpus(),
     )
-    app.run()
+    try:
+        from newsdiff.tui.app import NewsdiffApp  # Textual loads while the pair is compared
+
+        NewsdiffApp(startup).run()
+    finally:
+        if startup.opening:  # the viewer closes it; not if it failed to start
+            startup.opening.close()
+    if threading.active_count() > 1:
+        # A comparison still running in a worker thread would hold the exit until it ends
+        # (seconds on a big pair: Python joins those threads first). Nothing is left to
+        # save, so the viewer quits at once.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
     return 0
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import cache, partial
 
 from newsdiff.align import AlignConfig, Bead, align_features
-from newsdiff.forked import Forked, map_forked
+from newsdiff.forked import ForkedMap, map_forked
 from newsdiff.inline import count_words, diff_paragraphs, diff_words
 from newsdiff.model import (
     Alignment,
@@ -26,6 +26,7 @@ from newsdiff.model import (
     is_clutter_row,
 )
 from newsdiff.similarity import Features, features, is_lone_dateline, kept_in_order, word_count
+from newsdiff.wire import spans_from_wire, spans_to_wire
 
 EDITED_MIN_KEPT = 0.75  # share of the shorter side's words kept in order for "edited"
 # Fewer changed rows than this are word-diffed in this process alone: forking a copy of
@@ -185,7 +186,7 @@ class _RowSpans:
         self.make = partial(_spans, left=left, right=right, word_diffs=word_diffs)
         self.processes = processes if word_diffs else 1  # whole texts are no work
         self.known: dict[Pair, tuple[Span, ...]] = {}
-        self.early: Forked[tuple[Span, ...]] | None = None
+        self.early: ForkedMap[tuple[Span, ...]] | None = None
         self.early_pairs: list[Pair] = []
         self.kept_pairs: list[Pair] = []  # early pairs this process diffs itself
 
@@ -202,7 +203,7 @@ class _RowSpans:
         pairs = self.changed(beads) if self.processes > 1 else []
         if len(pairs) >= MIN_FORKED_ROWS:
             cut = round(len(pairs) * (1 - EARLY_SHARE_KEPT))
-            self.early = Forked.start(self.make, pairs[:cut], _spans_to_wire, _spans_from_wire)
+            self.early = ForkedMap.start(self.make, pairs[:cut], spans_to_wire, spans_from_wire)
             self.early_pairs, self.kept_pairs = pairs[:cut], pairs[cut:]
 
     def finish(self, beads: list[Bead]) -> None:
@@ -219,8 +220,8 @@ class _RowSpans:
                 self.make,
                 pending,
                 processes=self.processes,
-                to_wire=_spans_to_wire,
-                from_wire=_spans_from_wire,
+                to_wire=spans_to_wire,
+                from_wire=spans_from_wire,
             )
             self.known.update(zip(pending, shared, strict=True))
 
@@ -231,18 +232,6 @@ class _RowSpans:
     def of(self, pair: Pair) -> tuple[Span, ...]:
         found = self.known.get(pair)
         return found if found is not None else self.make(pair)
-
-
-_SPAN_OPS = {op.value: op for op in SpanOp}
-
-
-def _spans_to_wire(spans: tuple[Span, ...]) -> tuple[tuple[str, str, str], ...]:
-    """Spans as ``marshal`` data (tuples of strings) for ``map_forked``."""
-    return tuple((span.op.value, span.left, span.right) for span in spans)
-
-
-def _spans_from_wire(wired: tuple[tuple[str, str, str], ...]) -> tuple[Span, ...]:
-    return tuple(Span(_SPAN_OPS[op], a, b) for op, a, b in wired)
 
 
 def _stats(

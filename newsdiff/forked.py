@@ -1,10 +1,11 @@
-"""Pure maps run in forked copies of this process (the one-shot command on a big pair:
-the word diffs of its changed rows are independent of each other and of the rest).
+"""Work done in forked copies of this process: the one-shot command's word diffs of a big
+pair (independent of each other and of the rest), and the viewer's opening comparison.
 
 A forked child already holds every input (copy on write), so only results travel back,
-as ``marshal`` data through a pipe: strings, numbers and tuples, cheap to send. Where
-forking is not possible (no ``fork``, other threads running) or a child fails, the work
-is done in this process, with the same results; how many processes to use is the
+as ``marshal`` data through a pipe: strings, numbers and tuples, cheap to send, one frame
+per result so a reader can use the first while the child makes the next. Where forking
+is not possible (no ``fork``, other threads running) or a child fails, the caller does
+the work in this process, with the same results; how many processes to use is the
 caller's choice (``usable_cpus``).
 """
 
@@ -14,14 +15,16 @@ import contextlib
 import marshal
 import os
 import signal
+import struct
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 MAX_PROCESSES = 4  # more copies of a big comparison cost memory for little gain
+_HEADER = struct.Struct("<Q")  # a frame's length, before its marshal data
 
 
 def usable_cpus() -> int:
@@ -37,24 +40,19 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-class Forked(Generic[Result]):
-    """A forked child computing ``[function(item) for item in items]`` while this process
-    goes on; ``collect`` waits for the results, once."""
+class Forked:
+    """A forked child sending back what ``produce()`` yields (``marshal``-able values,
+    never None), one frame each, while this process goes on.
 
-    def __init__(self, pid: int, reading: int, count: int, from_wire: Callable[[Any], Result]):
-        self._pid, self._reading, self._count, self._from_wire = pid, reading, count, from_wire
-        self._collected = False
+    ``receive`` reads the next value, in one thread at a time; ``stop`` may be called from
+    any thread (a reader waiting then gets None at once); ``close`` reaps the child."""
+
+    def __init__(self, pid: int, reading: int):
+        self._pid, self._reading = pid, reading
 
     @classmethod
-    def start(
-        cls,
-        function: Callable[[Item], Result],
-        items: Sequence[Item],
-        to_wire: Callable[[Result], Any],
-        from_wire: Callable[[Any], Result],
-    ) -> Forked[Result] | None:
-        """Fork the child (``to_wire`` makes a result ``marshal``-able, ``from_wire`` makes
-        it back); None where this process may not or cannot fork."""
+    def start(cls, produce: Callable[[], Iterable[Any]]) -> Forked | None:
+        """Fork the child; None where this process may not or cannot fork."""
         if not can_fork():
             return None
         try:
@@ -75,38 +73,36 @@ class Forked(Generic[Result]):
             try:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
                 os.close(reading)
-                _run_child(function, items, to_wire, writing)
+                _run_child(produce, writing)
             finally:
                 os._exit(1)  # reached only on failure: _run_child leaves with status 0
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         os.close(writing)
-        return cls(pid, reading, len(items), from_wire)
+        return cls(pid, reading)
 
-    def collect(self) -> list[Result] | None:
-        """The child's results in order, or None if it failed; the child is reaped."""
+    def receive(self) -> Any | None:
+        """The child's next value; None once it has no more, failed or was stopped."""
+        if self._reading < 0:
+            return None
         try:
-            pipe = os.fdopen(self._reading, "rb")
-            self._reading = -1  # the file object closes it now
-            with pipe:
-                data = pipe.read()
-            self._collected = True  # the child has written everything and is leaving
-            wired = marshal.loads(data)
+            header = _read_exactly(self._reading, _HEADER.size)
+            data = header and _read_exactly(self._reading, _HEADER.unpack(header)[0])
+            return marshal.loads(data) if data else None
         except (OSError, EOFError, ValueError, TypeError):
             return None
-        finally:
-            self.close()
-        if not isinstance(wired, list) or len(wired) != self._count:
-            return None
-        return [self._from_wire(w) for w in wired]
 
-    def close(self) -> None:
-        """Stop the child unless its results were read (this process failed or was
-        interrupted first), and reap it."""
-        if self._pid < 0:
-            return
-        if not self._collected:
+    def stop(self) -> None:
+        """Kill the child if it is still at work (its results are no longer wanted, or all
+        were read); safe from any thread."""
+        if self._pid > 0:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self._pid, signal.SIGKILL)
+
+    def close(self) -> None:
+        """Stop the child, close the pipe and reap it (in the thread that reads)."""
+        if self._pid < 0:
+            return
+        self.stop()
         if self._reading >= 0:
             os.close(self._reading)
             self._reading = -1
@@ -115,27 +111,84 @@ class Forked(Generic[Result]):
         self._pid = -1
 
 
-def _run_child(
-    function: Callable[[Item], Result],
-    items: Sequence[Item],
-    to_wire: Callable[[Result], Any],
-    writing: int,
-) -> None:
-    """The child's work: it sends its results and leaves at once, without exit handlers.
+def _read_exactly(fd: int, size: int) -> bytes:
+    """``size`` bytes from the pipe, or b"" if it ends first."""
+    buffer = bytearray(size)
+    view, got = memoryview(buffer), 0
+    while got < size:
+        read = os.readv(fd, [view[got:]])
+        if not read:
+            return b""
+        got += read
+    return bytes(buffer)
+
+
+class _Orphaned(Exception):
+    """The process that forked this child has gone: nobody wants its results."""
+
+
+def _while_parent_lives(items: Iterable[Item]) -> Iterable[Item]:
+    """``items``, stopping the child's long loop if its parent goes meanwhile."""
+    parent = os.getppid()
+    for item in items:
+        if os.getppid() != parent:
+            raise _Orphaned
+        yield item
+
+
+def _run_child(produce: Callable[[], Iterable[Any]], writing: int) -> None:
+    """The child's work: it sends its values and leaves at once, without exit handlers.
     It lets go of the standard streams (a reader of this process's output must not wait
     for it) and stops early if this process has gone."""
     parent = os.getppid()
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
-    results = []
-    for item in items:
-        if os.getppid() != parent:
-            return
-        results.append(to_wire(function(item)))
     with os.fdopen(writing, "wb") as pipe:
-        pipe.write(marshal.dumps(results))
+        for value in produce():
+            if os.getppid() != parent:
+                return
+            data = marshal.dumps(value)
+            pipe.write(_HEADER.pack(len(data)))
+            pipe.write(data)
+            pipe.flush()
     os._exit(0)
+
+
+class ForkedMap(Generic[Result]):
+    """``[function(item) for item in items]`` made by a forked child while this process
+    goes on; ``collect`` waits for the results, once."""
+
+    def __init__(self, child: Forked, count: int, from_wire: Callable[[Any], Result]):
+        self._child, self._count, self._from_wire = child, count, from_wire
+
+    @classmethod
+    def start(
+        cls,
+        function: Callable[[Item], Result],
+        items: Sequence[Item],
+        to_wire: Callable[[Result], Any],
+        from_wire: Callable[[Any], Result],
+    ) -> ForkedMap[Result] | None:
+        """Fork the child (``to_wire`` makes a result ``marshal``-able, ``from_wire`` makes
+        it back); None where this process may not or cannot fork."""
+        child = Forked.start(
+            lambda: [[to_wire(function(item)) for item in _while_parent_lives(items)]]
+        )
+        return cls(child, len(items), from_wire) if child else None
+
+    def collect(self) -> list[Result] | None:
+        """The child's results in order, or None if it failed; the child is reaped."""
+        try:
+            wired = self._child.receive()
+        finally:
+            self.close()
+        if not isinstance(wired, list) or len(wired) != self._count:
+            return None
+        return [self._from_wire(w) for w in wired]
+
+    def close(self) -> None:
+        self._child.close()
 
 
 def map_forked(
@@ -147,15 +200,15 @@ def map_forked(
     from_wire: Callable[[Any], Result],
 ) -> list[Result]:
     """``[function(item) for item in items]``, the items dealt out in turn to this process
-    and up to ``processes - 1`` forked children (see ``Forked.start``)."""
+    and up to ``processes - 1`` forked children (see ``ForkedMap.start``)."""
     processes = min(processes, MAX_PROCESSES, len(items))
     if processes < 2 or not can_fork():
         return [function(item) for item in items]
-    children: list[Forked[Result] | None] = []
+    children: list[ForkedMap[Result] | None] = []
     results: list[Result | None] = [None] * len(items)
     try:
         for k in range(1, processes):
-            children.append(Forked.start(function, items[k::processes], to_wire, from_wire))
+            children.append(ForkedMap.start(function, items[k::processes], to_wire, from_wire))
         results[0::processes] = [function(item) for item in items[0::processes]]
         for k, child in enumerate(children, start=1):
             found = child.collect() if child is not None else None

@@ -16,7 +16,7 @@ import pytest
 from newsdiff import compare as compare_module
 from newsdiff.compare import compare
 from newsdiff.document import build_document, load_document
-from newsdiff.forked import Forked, map_forked
+from newsdiff.forked import ForkedMap, map_forked
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate import generate
@@ -94,7 +94,7 @@ def test_an_interrupted_wait_stops_the_child() -> None:
     def interrupt(signum, frame):
         raise _Interrupted
 
-    job = Forked.start(_sleep, [60.0], to_wire=_identity, from_wire=_identity)
+    job = ForkedMap.start(_sleep, [60.0], to_wire=_identity, from_wire=_identity)
     assert job is not None
     previous = signal.signal(signal.SIGINT, interrupt)
     timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
@@ -134,14 +134,14 @@ def test_a_generated_pair_compares_the_same_in_two_processes(monkeypatch) -> Non
     right = build_document("\n\n".join(pair["right_units"]) + "\n", "right.txt")
     one = compare(left, right, processes=1)
     forks = []
-    start = Forked.start.__func__
+    start = ForkedMap.start.__func__
 
     def counted(cls, *args):
         job = start(cls, *args)
         forks.append(job is not None)
         return job
 
-    monkeypatch.setattr(Forked, "start", classmethod(counted))
+    monkeypatch.setattr(ForkedMap, "start", classmethod(counted))
     assert compare(left, right, processes=2) == one
     assert forks == [True]  # the in-order rows were word-diffed by a forked copy
 
@@ -150,5 +150,5 @@ def test_early_word_diffs_that_fail_are_made_here(monkeypatch) -> None:
     pair = generate(2500, seed=4)
     left = build_document("\n\n".join(pair["left_units"]) + "\n", "left.txt")
     right = build_document("\n\n".join(pair["right_units"]) + "\n", "right.txt")
-    monkeypatch.setattr(Forked, "collect", lambda self: self.close())  # as if it crashed
+    monkeypatch.setattr(ForkedMap, "collect", lambda self: self.close())  # as if it crashed
     assert compare(left, right, processes=2) == compare(left, right, processes=1)

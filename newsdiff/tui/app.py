@@ -1,8 +1,9 @@
 """The newsdiff viewer: pick two articles, read their comparison, move between changes.
 
-``build_app`` is the one factory: ``run_app`` (the CLI) and the tests both use it.
-Documents are read before the app starts (bad input is reported like the one-shot
-command); every alignment runs in a worker thread, and choosing another pair cancels it.
+The app starts from a ``Startup`` (``newsdiff.tui.startup``): documents read before it
+starts, the opening pair perhaps being compared by a forked copy. Every other alignment
+runs in a worker thread, and choosing another pair cancels it. ``build_app`` makes one
+from file names (the tests, benchmarks and screenshots use it).
 """
 
 from __future__ import annotations
@@ -19,15 +20,15 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from newsdiff.compare import add_word_diffs, compare
-from newsdiff.document import load_document
 from newsdiff.model import Alignment, Document
-from newsdiff.reading import DEFAULT_MAX_BYTES, InputError
+from newsdiff.reading import DEFAULT_MAX_BYTES
 from newsdiff.render.layout import ItemKind, LayoutOptions
 from newsdiff.render.safe import visible
 from newsdiff.render.screen import ScreenLayout
 from newsdiff.render.theme import BUILTIN_NAMES, get_theme
 from newsdiff.tui.keys import app_bindings
 from newsdiff.tui.screens.help import HelpScreen
+from newsdiff.tui.startup import Startup, prepare_viewer
 from newsdiff.tui.widgets.article_list import ArticleList
 from newsdiff.tui.widgets.diff_view import DiffView, Place
 
@@ -41,18 +42,19 @@ class NewsdiffApp(App[None]):
     AUTO_FOCUS = "#diff"
     BINDINGS = app_bindings()
 
-    def __init__(self, documents: list[Document], style: str = "default") -> None:
+    def __init__(self, startup: Startup) -> None:
         super().__init__()
-        self.documents = documents
+        self.documents = startup.documents
+        self.opening = startup.opening  # the first pair, compared by a forked copy meanwhile
         self.left_index = 0
-        self.right_index = 1 if len(documents) > 1 else 0
-        self.style_name = style
+        self.right_index = 1 if len(self.documents) > 1 else 0
+        self.style_name = startup.style
         self.similarity: dict[int, float] = {}
         self._alignments: dict[tuple[int, int], Alignment] = {}
         self._matches: list[int] = []
         self._opening_place: Place | None = None  # where the next pair opens (swap)
         self._wide = True  # wide enough for the article list beside the comparison
-        self.skipped: list[str] = []  # a folder's files that could not be read, and why
+        self.skipped = startup.skipped  # a folder's files that could not be read, and why
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -100,6 +102,14 @@ class NewsdiffApp(App[None]):
                 self.diff.focus()  # the list is going away; a search box keeps its focus
             self.articles.display = wide
 
+    def on_unmount(self) -> None:
+        self._drop_opening()
+
+    def _drop_opening(self) -> None:
+        if self.opening is not None:
+            self.opening.close()
+            self.opening = None
+
     def refresh_list(self) -> None:
         self.articles.show_articles(
             self.documents, self.left_index, self.right_index, self.similarity
@@ -111,6 +121,8 @@ class NewsdiffApp(App[None]):
         self.diff.border_title = "Comparing…"
         self.query_one("#pair-title", Static).update(self._pair_title())
         cached = self._alignments.get((left, right))
+        if self.opening and not self.opening.is_of(self.documents[left], self.documents[right]):
+            self._drop_opening()  # another pair was chosen before it was done
         if cached is not None:
             self.workers.cancel_group(self, "compare")
             self._show(cached, left, right)
@@ -121,14 +133,24 @@ class NewsdiffApp(App[None]):
     @work(thread=True, exclusive=True, group="compare")
     def _compare(self, left: int, right: int) -> None:
         """Rows first, without word highlights; ``_show`` then asks for the word diffs."""
-        quick = compare(self.documents[left], self.documents[right], word_diffs=False)
+        opening, documents = self.opening, (self.documents[left], self.documents[right])
+        quick = opening.rows() if opening and opening.is_of(*documents) else None
+        if get_current_worker().is_cancelled:
+            return  # the child was stopped for another pair, or the viewer is closing
+        if quick is None:
+            quick = compare(self.documents[left], self.documents[right], word_diffs=False)
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._show, quick, left, right)
 
     @work(thread=True, exclusive=True, group="compare")
     def _highlight(self, quick: Alignment, left: int, right: int) -> None:
         """The same rows with their word diffs (started once the rows are on screen)."""
-        full = add_word_diffs(quick)
+        opening, full = self.opening, None
+        if opening and opening.is_of(quick.left, quick.right):
+            full = opening.highlighted()  # which also reaps the child: it is done
+            self.opening = None
+        if full is None:
+            full = add_word_diffs(quick)
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._show, full, left, right)
 
@@ -482,33 +504,12 @@ def compact_stats(alignment: Alignment) -> str:
     return f"{alignment.similarity:.0%} similar · {rows} · {words}"
 
 
-def load_documents(
-    files: list[str], max_bytes: int = DEFAULT_MAX_BYTES, skipped: list[str] | None = None
-) -> list[Document]:
-    """Read every article first. A bad file stops the start with the one-shot's error,
-    unless ``skipped`` collects the errors (a folder's files: one scraped page that is not
-    text should not keep the others from being compared)."""
-    documents = []
-    for path in files:
-        try:
-            documents.append(load_document(path, max_bytes))
-        except InputError as error:
-            if skipped is None:
-                raise
-            skipped.append(str(error))
-    if skipped and len(documents) < 2:
-        raise InputError(f"{skipped[0]} (and fewer than two readable articles are left)")
-    return documents
-
-
 def build_app(
     files: list[str],
     max_bytes: int = DEFAULT_MAX_BYTES,
     style: str = "default",
     skip_unreadable: bool = False,
+    processes: int = 1,
 ) -> NewsdiffApp:
-    get_theme(style)  # an unknown style fails before the screen is taken over
-    skipped: list[str] | None = [] if skip_unreadable else None
-    app = NewsdiffApp(load_documents(files, max_bytes, skipped), style)
-    app.skipped = skipped or []
-    return app
+    """The viewer of these files (see ``prepare_viewer``)."""
+    return NewsdiffApp(prepare_viewer(files, max_bytes, style, skip_unreadable, processes))

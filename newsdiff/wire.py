@@ -1,0 +1,48 @@
+"""Comparisons as ``marshal`` data (tuples of strings and numbers), to send them from a
+forked copy of the process (``newsdiff.forked``) back to the one that shows them. The
+documents are not sent: both processes hold them already."""
+
+from __future__ import annotations
+
+from dataclasses import astuple
+from typing import Any
+
+from newsdiff.model import Alignment, Document, Row, RowKind, Span, SpanOp, Stats
+
+_SPAN_OPS = {op.value: op for op in SpanOp}
+_KINDS = {kind.value: kind for kind in RowKind}
+
+WiredSpans = tuple[tuple[str, str, str], ...]
+
+
+def spans_to_wire(spans: tuple[Span, ...]) -> WiredSpans:
+    return tuple((span.op.value, span.left, span.right) for span in spans)
+
+
+def spans_from_wire(wired: WiredSpans) -> tuple[Span, ...]:
+    return tuple(Span(_SPAN_OPS[op], a, b) for op, a, b in wired)
+
+
+def alignment_to_wire(alignment: Alignment) -> tuple[Any, ...]:
+    rows = tuple(
+        (row.kind.value, row.left, row.right, row.score, row.moved, row.repeat,
+         spans_to_wire(row.spans))
+        for row in alignment.rows
+    )  # fmt: skip
+    return rows, alignment.similarity, astuple(alignment.stats), alignment.word_diffs
+
+
+def alignment_from_wire(wired: tuple[Any, ...], left: Document, right: Document) -> Alignment:
+    """The alignment ``alignment_to_wire`` sent, of these two documents."""
+    rows, similarity, stats, word_diffs = wired
+    return Alignment(
+        left,
+        right,
+        tuple(
+            Row(_KINDS[kind], lp, rp, score, moved, spans_from_wire(spans), repeat)
+            for kind, lp, rp, score, moved, repeat, spans in rows
+        ),
+        similarity,
+        Stats(*stats),
+        word_diffs,
+    )
