@@ -185,14 +185,16 @@ def _output_stream():
     return stream
 
 
-def _write_json(text: str, stream) -> None:
+def _write_json(pieces: Iterable[str], stream) -> None:
     """JSON is UTF-8 whatever the locale (RFC 8259)."""
     buffer = getattr(stream, "buffer", None)
     if buffer is None:  # a StringIO (tests) or similar: it takes text
-        stream.write(text)
+        for piece in pieces:
+            stream.write(piece)
     else:
         stream.flush()
-        buffer.write(text.encode("utf-8"))
+        for piece in pieces:
+            buffer.write(piece.encode("utf-8"))
     stream.flush()
 
 
@@ -225,9 +227,9 @@ def run_oneshot(args: argparse.Namespace) -> int:
     alignment = compare(left, right, processes=usable_cpus())
     status = EXIT_DIFFERENT if alignment.has_differences else EXIT_SAME
     if args.format == "json":
-        from newsdiff.render.json import render_json
+        from newsdiff.render.json import json_pieces
 
-        return _written(lambda: _write_json(render_json(alignment), stream), status)
+        return _written(lambda: _write_json(json_pieces(alignment), stream), status)
     from newsdiff.render.layout import LayoutOptions
     from newsdiff.render.plain import PlainOptions, render_side, render_unified
     from newsdiff.render.theme import UnknownStyle, check_style, get_theme

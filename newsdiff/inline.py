@@ -111,6 +111,15 @@ def diff_words(left: str, right: str) -> tuple[Span, ...]:
     return tuple(_merge(raw))
 
 
+def whole_spans(left: Sequence[str], right: Sequence[str]) -> tuple[Span, ...]:
+    """A row's spans before the word diff: each side whole, nothing highlighted inside a
+    pair."""
+    left_text, right_text = "\n".join(left), "\n".join(right)
+    if left_text and right_text:
+        return (Span(SpanOp.EQUAL, left_text, right_text),)
+    return diff_words(left_text, right_text)
+
+
 def diff_paragraphs(left: Sequence[str], right: Sequence[str]) -> tuple[Span, ...]:
     """Word spans of a row's paragraphs (each side joined by "\\n"). A copy printed twice in a
     row (a twin: equal up to cosmetics to its neighbour, at either end of its side) that the

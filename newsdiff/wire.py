@@ -1,12 +1,14 @@
 """Comparisons as ``marshal`` data (tuples of strings and numbers), to send them from a
 forked copy of the process (``newsdiff.forked``) back to the one that shows them. The
-documents are not sent: both processes hold them already."""
+documents are not sent: both processes hold them already, and so the spans of rows not
+word-diffed yet (their texts whole) are made again from them."""
 
 from __future__ import annotations
 
 from dataclasses import astuple
 from typing import Any
 
+from newsdiff.inline import whole_spans
 from newsdiff.model import Alignment, Document, Row, RowKind, Span, SpanOp, Stats
 
 _SPAN_OPS = {op.value: op for op in SpanOp}
@@ -24,9 +26,10 @@ def spans_from_wire(wired: WiredSpans) -> tuple[Span, ...]:
 
 
 def alignment_to_wire(alignment: Alignment) -> tuple[Any, ...]:
+    diffed = alignment.word_diffs
     rows = tuple(
         (row.kind.value, row.left, row.right, row.score, row.moved, row.repeat,
-         spans_to_wire(row.spans))
+         spans_to_wire(row.spans) if diffed else ())
         for row in alignment.rows
     )  # fmt: skip
     return rows, alignment.similarity, astuple(alignment.stats), alignment.word_diffs
@@ -35,12 +38,19 @@ def alignment_to_wire(alignment: Alignment) -> tuple[Any, ...]:
 def alignment_from_wire(wired: tuple[Any, ...], left: Document, right: Document) -> Alignment:
     """The alignment ``alignment_to_wire`` sent, of these two documents."""
     rows, similarity, stats, word_diffs = wired
+    lt, rt = [p.text for p in left.paragraphs], [p.text for p in right.paragraphs]
+
+    def spans(lp: tuple[int, ...], rp: tuple[int, ...], wired: WiredSpans) -> tuple[Span, ...]:
+        if word_diffs:
+            return spans_from_wire(wired)
+        return whole_spans([lt[i] for i in lp], [rt[j] for j in rp])
+
     return Alignment(
         left,
         right,
         tuple(
-            Row(_KINDS[kind], lp, rp, score, moved, spans_from_wire(spans), repeat)
-            for kind, lp, rp, score, moved, repeat, spans in rows
+            Row(_KINDS[kind], lp, rp, score, moved, spans(lp, rp, wired), repeat)
+            for kind, lp, rp, score, moved, repeat, wired in rows
         ),
         similarity,
         Stats(*stats),
