@@ -9,6 +9,7 @@ and control characters.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from dataclasses import replace
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from newsdiff.render import cells
-from newsdiff.render.json import render_json, to_dict
+from newsdiff.render.json import json_pieces, render_json, to_dict
 from newsdiff.render.layout import LayoutOptions
 from newsdiff.render.plain import PlainOptions, render_side, render_unified
 from newsdiff.render.theme import get_theme
@@ -65,6 +66,26 @@ def test_json_writer_gives_the_model_one_record_per_line(alignment) -> None:
     records = len(model["left"]["paragraphs"]) + len(model["right"]["paragraphs"])
     frame = 22 + len(model["stats"])  # the fixed lines around them, one per stat
     assert len(lines) == records + len(model["rows"]) + frame
+
+
+def test_json_of_a_big_pair_comes_in_pieces() -> None:
+    """The written text never exists whole (a 50,000-paragraph pair's took 0.4 GB)."""
+    pair = generate(2500, seed=5)
+    alignment = align(pair["left_units"], pair["right_units"])
+    pieces = list(json_pieces(alignment))
+    assert "".join(pieces) == render_json(alignment)
+    assert max(map(len, pieces)) < len(render_json(alignment)) / 4
+
+
+def test_a_comparison_leaves_its_objects_to_no_collection() -> None:
+    """Its millions of objects are frozen, not left for the next collection to walk."""
+    left, right = _pair()
+    gc.collect()
+    frozen = gc.get_freeze_count()
+    result = align(left, right)
+    assert gc.get_freeze_count() > frozen + len(result.rows)
+    assert gc.get_count()[0] < 1000
+    gc.unfreeze()
 
 
 @pytest.mark.parametrize("changes_only", [False, True])
