@@ -318,20 +318,24 @@ def run_interactive(args: argparse.Namespace) -> int:
         skip_unreadable=folder,  # a file named on the command line must be readable
         processes=usable_cpus(),
     )
+    import asyncio
+
+    # A comparison still running in a worker thread must not hold the exit until it ends
+    # (seconds on a big pair): ``asyncio.run`` (Textual's default) and the interpreter's
+    # exit both wait for such threads. Nothing is left to save, so the viewer quits at once.
+    loop = asyncio.new_event_loop()
     try:
         from newsdiff.tui.app import NewsdiffApp  # Textual loads while the pair is compared
 
-        NewsdiffApp(startup).run()
+        NewsdiffApp(startup).run(loop=loop)
     finally:
         if startup.opening:  # the viewer closes it; not if it failed to start
             startup.opening.close()
     if threading.active_count() > 1:
-        # A comparison still running in a worker thread would hold the exit until it ends
-        # (seconds on a big pair: Python joins those threads first). Nothing is left to
-        # save, so the viewer quits at once.
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)
+    loop.close()
     return 0
 
 

@@ -6,6 +6,7 @@ This is the one entry point views use: ``compare(left, right) -> Alignment``.
 from __future__ import annotations
 
 import gc
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -113,17 +114,20 @@ def paused_gc() -> Iterator[None]:
     noticeably slower than linear. Nothing here creates reference cycles that need
     collecting before the block ends.
 
-    The objects are frozen (out of the collector's sight) before it is turned back on:
-    they all wait in its youngest generation, and the first collection after the block
-    walked them (0.8 s after a 50,000-paragraph comparison). Frozen objects are still
-    freed when their last reference goes, as these acyclic ones are."""
+    In the main thread the objects are frozen (out of the collector's sight) before it is
+    turned back on: they all wait in its youngest generation, and the first collection
+    after the block walked them (0.8 s after a 50,000-paragraph comparison). Frozen
+    objects are still freed when their last reference goes, as these acyclic ones are. A
+    worker thread (the viewer's) does not freeze: that would also freeze the garbage the
+    UI made meanwhile, for ever; the viewer freezes what it keeps itself."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
-            gc.freeze()
+            if threading.current_thread() is threading.main_thread():
+                gc.freeze()
             gc.enable()
 
 

@@ -49,6 +49,7 @@ class Forked:
 
     def __init__(self, pid: int, reading: int):
         self._pid, self._reading = pid, reading
+        self._reaping = threading.Lock()  # no kill of a pid reaped (and reused) meanwhile
 
     @classmethod
     def start(cls, produce: Callable[[], Iterable[Any]]) -> Forked | None:
@@ -62,6 +63,7 @@ class Forked:
         # No Ctrl-C between the fork and the child's own ``try``: it would unwind this
         # process's stack in the child.
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        parent = os.getpid()
         try:
             pid = os.fork()
         except OSError:
@@ -73,7 +75,7 @@ class Forked:
             try:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
                 os.close(reading)
-                _run_child(produce, writing)
+                _run_child(produce, writing, parent)
             finally:
                 os._exit(1)  # reached only on failure: _run_child leaves with status 0
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
@@ -94,21 +96,22 @@ class Forked:
     def stop(self) -> None:
         """Kill the child if it is still at work (its results are no longer wanted, or all
         were read); safe from any thread."""
-        if self._pid > 0:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._pid, signal.SIGKILL)
+        with self._reaping:
+            if self._pid > 0:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self._pid, signal.SIGKILL)
 
     def close(self) -> None:
         """Stop the child, close the pipe and reap it (in the thread that reads)."""
-        if self._pid < 0:
-            return
         self.stop()
         if self._reading >= 0:
             os.close(self._reading)
             self._reading = -1
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self._pid, 0)
-        self._pid = -1
+        with self._reaping:
+            if self._pid > 0:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(self._pid, 0)
+                self._pid = -1
 
 
 def _read_exactly(fd: int, size: int) -> bytes:
@@ -136,11 +139,27 @@ def _while_parent_lives(items: Iterable[Item]) -> Iterable[Item]:
         yield item
 
 
-def _run_child(produce: Callable[[], Iterable[Any]], writing: int) -> None:
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this child when the process that forked it dies (Linux: when
+    the thread that forked it ends, which is always the main thread here), so a viewer
+    killed outright leaves no comparison running; elsewhere the child still stops at its
+    next check of its parent."""
+    with contextlib.suppress(Exception):  # no ctypes, no libc, no prctl: the checks remain
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before that took hold
+        raise _Orphaned
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _run_child(produce: Callable[[], Iterable[Any]], writing: int, parent: int) -> None:
     """The child's work: it sends its values and leaves at once, without exit handlers.
     It lets go of the standard streams (a reader of this process's output must not wait
     for it) and stops early if this process has gone."""
-    parent = os.getppid()
+    _die_with(parent)
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)

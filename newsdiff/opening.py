@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 from newsdiff.compare import add_word_diffs, compare
 from newsdiff.forked import Forked
@@ -26,8 +27,11 @@ class OpeningComparison:
     def __init__(self, left: Document, right: Document, child: Forked):
         self.left, self.right = left, right
         self._child = child
-        self._lock = threading.Lock()  # one reader at a time; ``stop`` does not wait
-        self._rows: Alignment | None = None
+        # One reader of the pipe at a time, and no closing it under a reader. Held only
+        # while reading (which ends at once once the child is stopped), not while decoding.
+        self._lock = threading.Lock()
+        self._rows_read = False
+        self._rows: Any = None  # the first frame, as sent
 
     @classmethod
     def start(cls, left: Document, right: Document) -> OpeningComparison | None:
@@ -41,22 +45,22 @@ class OpeningComparison:
     def rows(self) -> Alignment | None:
         """The rows, without word highlights (the same ones however often asked)."""
         with self._lock:
-            if self._rows is None:
-                self._rows = self._receive(word_diffs=False)
-            return self._rows
+            if not self._rows_read:
+                self._rows_read, self._rows = True, self._child.receive()
+            wired = self._rows
+        return self._decode(wired, word_diffs=False)
 
     def highlighted(self) -> Alignment | None:
         """The rows with their word diffs (read after ``rows``); the child is done."""
-        found = None
+        wired = None
         if self.rows() is not None:
             with self._lock:
-                found = self._receive(word_diffs=True)
+                wired = self._child.receive()
         self.close()
-        return found
+        return self._decode(wired, word_diffs=True)
 
-    def _receive(self, word_diffs: bool) -> Alignment | None:
-        """The next alignment from the child, if it is the one expected (with the lock)."""
-        wired = self._child.receive()
+    def _decode(self, wired: Any, word_diffs: bool) -> Alignment | None:
+        """An alignment the child sent, if it is the one expected."""
         if wired is None:
             return None
         alignment = alignment_from_wire(wired, self.left, self.right)

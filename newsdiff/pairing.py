@@ -55,7 +55,7 @@ class Scorer:
         self.weights = Weights([f for f in (*left, *right) if not f.clutter])
         self._pair: dict[tuple[int, int], float] = {}
         self._parts: dict[tuple[bool, int, int], float] = {}
-        self._rarest: dict[int, list[str]] = {}
+        self.rarest = RarestStems(self.weights, config.rare_stems)
         self._indexes: dict[str, RareIndex] = {}
 
     def index(self, side: str) -> RareIndex:
@@ -63,16 +63,8 @@ class Scorer:
         found = self._indexes.get(side)
         if found is None:
             found = self._indexes[side] = RareIndex(
-                self.left if side == "left" else self.right, self
+                self.left if side == "left" else self.right, self.rarest, self.config
             )
-        return found
-
-    def rarest(self, f: Features) -> list[str]:
-        """The paragraph's ``rare_stems`` rarest stems (by document frequency), remembered."""
-        found = self._rarest.get(id(f))
-        if found is None:
-            found = self.weights.rarest_first(f.stems)[: self.config.rare_stems]
-            self._rarest[id(f)] = found
         return found
 
     def pair(self, i: int, j: int) -> float:
@@ -179,6 +171,22 @@ def heaviest_increasing_chain(
     return chain
 
 
+class RarestStems:
+    """Each paragraph's ``count`` rarest stems (by document frequency), remembered. Its own
+    object, shared by the scorer and its indexes, so none of them refers back to the
+    scorer: a comparison leaves no reference cycles (it runs with the collector off)."""
+
+    def __init__(self, weights: Weights, count: int):
+        self.weights, self.count = weights, count
+        self._found: dict[int, list[str]] = {}
+
+    def __call__(self, f: Features) -> list[str]:
+        found = self._found.get(id(f))
+        if found is None:
+            found = self._found[id(f)] = self.weights.rarest_first(f.stems)[: self.count]
+        return found
+
+
 class RareIndex:
     """Inverted index from each paragraph's rarest stems to paragraphs: cheap candidates.
 
@@ -188,19 +196,19 @@ class RareIndex:
     costs about the same in a 50-paragraph article and a 50,000-paragraph one.
     """
 
-    def __init__(self, features: Sequence[Features], scorer: Scorer):
-        self.scorer = scorer
-        self.limit = scorer.config.max_candidates
-        self.max_posting = scorer.config.max_posting
+    def __init__(self, features: Sequence[Features], rarest: RarestStems, config: AlignConfig):
+        self.rarest = rarest
+        self.limit = config.max_candidates
+        self.max_posting = config.max_posting
         self.postings: dict[str, list[int]] = defaultdict(list)
         for index, f in enumerate(features):
             if not f.clutter:
-                for s in scorer.rarest(f):
+                for s in rarest(f):
                     self.postings[s].append(index)
 
     def candidates(self, f: Features, allowed: Container[int] | None = None) -> list[int]:
         """Paragraphs (among ``allowed``) sharing the most rare stems with ``f``."""
-        postings = (self.postings.get(s, ()) for s in self.scorer.rarest(f))
+        postings = (self.postings.get(s, ()) for s in self.rarest(f))
         found = chain.from_iterable(p for p in postings if len(p) <= self.max_posting)
         # one count over all postings, in C (not one ``update`` per stem)
         shared = Counter(found if allowed is None else filter(allowed.__contains__, found))

@@ -16,11 +16,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers import align
+from helpers import align, article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from newsdiff.compare import compare
+from newsdiff.document import build_document
 from newsdiff.render import cells
 from newsdiff.render.json import json_pieces, render_json, to_dict
 from newsdiff.render.layout import LayoutOptions
@@ -75,6 +77,23 @@ def test_json_of_a_big_pair_comes_in_pieces() -> None:
     pieces = list(json_pieces(alignment))
     assert "".join(pieces) == render_json(alignment)
     assert max(map(len, pieces)) < len(render_json(alignment)) / 4
+
+
+def test_a_comparison_makes_no_reference_cycles() -> None:
+    """It runs with the collector off and freezes what it made: a cycle would be kept
+    for ever (the scorer and its rare-stem index once referred to each other)."""
+    pair = generate(300, seed=6)
+    left = build_document(article(*pair["left_units"]), "left.txt")
+    right = build_document(article(*pair["right_units"]), "right.txt")
+    gc.collect()
+    gc.disable()
+    try:
+        for word_diffs in (True, False):
+            result = compare(left, right, word_diffs=word_diffs)
+            del result
+            assert gc.collect() == 0, word_diffs
+    finally:
+        gc.enable()
 
 
 def test_a_comparison_leaves_its_objects_to_no_collection() -> None:

@@ -4,9 +4,12 @@ and anything unusual leaves the viewer to compare it itself."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from itertools import permutations
+from pathlib import Path
 
 import pytest
 from tui_helpers import SEED_FILES, settle
@@ -15,6 +18,7 @@ from newsdiff import opening as opening_module
 from newsdiff.compare import compare
 from newsdiff.document import load_document
 from newsdiff.opening import OpeningComparison
+from newsdiff.tui import app as app_module
 from newsdiff.tui.app import build_app
 from newsdiff.wire import alignment_from_wire, alignment_to_wire
 
@@ -115,3 +119,68 @@ async def test_choosing_another_pair_first_drops_the_opening() -> None:
         assert app.opening is None
         assert app.diff.alignment == compare(app.documents[0], app.documents[2])
     assert _no_child_left()
+
+
+async def test_swapping_before_the_opening_is_done_never_compares_it_here(monkeypatch) -> None:
+    def slow(left, right):
+        time.sleep(60)
+        yield ()
+
+    monkeypatch.setattr(opening_module, "_stages", slow)
+    compared = []
+    real = app_module.compare
+
+    def counted(left, right, *args, **kwargs):
+        compared.append((left.path, right.path))
+        return real(left, right, *args, **kwargs)
+
+    monkeypatch.setattr(app_module, "compare", counted)
+    app = build_app(SEED_FILES[3:5], processes=2)
+    first, second = (d.path for d in app.documents)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)  # the worker waits for the child
+        app.action_swap()
+        await settle(pilot)
+        assert app.diff.alignment == compare(app.documents[1], app.documents[0])
+    assert (first, second) not in compared  # the dropped pair was not done here instead
+    assert _no_child_left()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_child_dies_with_its_parent() -> None:
+    """A viewer killed outright leaves no comparison running (Linux)."""
+    script = (
+        "import sys, time\n"
+        "from newsdiff import opening\n"
+        "from newsdiff.document import load_document\n"
+        "def slow(left, right):\n"
+        "    time.sleep(60)\n"
+        "    yield ()\n"
+        "opening._stages = slow\n"
+        f"a, b = load_document({SEED_FILES[0]!r}), load_document({SEED_FILES[1]!r})\n"
+        "job = opening.OpeningComparison.start(a, b)\n"
+        "print(job._child._pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        child = int(parent.stdout.readline())
+        time.sleep(0.3)  # the child has set itself up
+        parent.kill()
+        parent.wait()
+        for _ in range(100):
+            if not _alive(child):
+                break
+            time.sleep(0.05)
+        assert not _alive(child)
+    finally:
+        parent.kill()
+
+
+def _alive(pid: int) -> bool:
+    """Still running (a zombie waiting for init to reap it counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

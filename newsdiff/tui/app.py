@@ -106,9 +106,9 @@ class NewsdiffApp(App[None]):
         self._drop_opening()
 
     def _drop_opening(self) -> None:
-        if self.opening is not None:
-            self.opening.close()
-            self.opening = None
+        opening, self.opening = self.opening, None  # a worker may be setting it to None
+        if opening is not None:
+            opening.close()
 
     def refresh_list(self) -> None:
         self.articles.show_articles(
@@ -121,8 +121,12 @@ class NewsdiffApp(App[None]):
         self.diff.border_title = "Comparing…"
         self.query_one("#pair-title", Static).update(self._pair_title())
         cached = self._alignments.get((left, right))
-        if self.opening and not self.opening.is_of(self.documents[left], self.documents[right]):
-            self._drop_opening()  # another pair was chosen before it was done
+        opening = self.opening
+        if opening and not opening.is_of(self.documents[left], self.documents[right]):
+            # Another pair was chosen before it was done: its workers must not compare
+            # it here instead, so they are cancelled first.
+            self.workers.cancel_group(self, "compare")
+            self._drop_opening()
         if cached is not None:
             self.workers.cancel_group(self, "compare")
             self._show(cached, left, right)
@@ -149,6 +153,8 @@ class NewsdiffApp(App[None]):
         if opening and opening.is_of(quick.left, quick.right):
             full = opening.highlighted()  # which also reaps the child: it is done
             self.opening = None
+        if get_current_worker().is_cancelled:
+            return  # another pair was chosen meanwhile
         if full is None:
             full = add_word_diffs(quick)
         if not get_current_worker().is_cancelled:
