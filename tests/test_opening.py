@@ -9,7 +9,6 @@ import sys
 import threading
 import time
 from itertools import permutations
-from pathlib import Path
 
 import pytest
 from tui_helpers import SEED_FILES, settle
@@ -146,7 +145,7 @@ async def test_swapping_before_the_opening_is_done_never_compares_it_here(monkey
     assert _no_child_left()
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG, /proc")
 def test_the_child_dies_with_its_parent() -> None:
     """A viewer killed outright leaves no comparison running (Linux)."""
     script = (
