@@ -142,7 +142,7 @@ class NewsdiffApp(App[None]):
         if get_current_worker().is_cancelled:
             return  # the child was stopped for another pair, or the viewer is closing
         if quick is None:
-            quick = compare(self.documents[left], self.documents[right], word_diffs=False)
+            quick = compare(*documents, word_diffs=False)
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._show, quick, left, right)
 
