@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import json
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -105,6 +106,17 @@ def test_a_comparison_leaves_its_objects_to_no_collection() -> None:
     assert gc.get_freeze_count() > frozen + len(result.rows)
     assert gc.get_count()[0] < 1000
     gc.unfreeze()
+
+
+def test_a_comparison_in_a_worker_thread_freezes_nothing() -> None:
+    """The viewer's workers: freezing there would keep the UI's garbage for ever."""
+    left, right = _pair()
+    gc.collect()
+    frozen = gc.get_freeze_count()
+    worker = threading.Thread(target=align, args=(left, right))
+    worker.start()
+    worker.join()
+    assert gc.get_freeze_count() == frozen
 
 
 @pytest.mark.parametrize("changes_only", [False, True])
