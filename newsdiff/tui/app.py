@@ -131,6 +131,10 @@ class NewsdiffApp(App[None]):
             self.workers.cancel_group(self, "compare")
             self._show(cached, left, right)
         else:
+            # The list's bars wait: the pair asked for comes first (they start again,
+            # keeping what they had compared, once it is on screen).
+            self.workers.cancel_group(self, "similarity")
+            self.query_one("#status", Static).update(Text("Comparing…"))
             self.diff.loading = True
             self._compare(left, right)
 
@@ -197,6 +201,8 @@ class NewsdiffApp(App[None]):
         """Similarity of every article to the left one, for the list's bars."""
         results: dict[int, float] = {left: 1.0}
         for k, document in enumerate(self.documents):
+            if get_current_worker().is_cancelled:
+                return  # a pair was asked for: it goes first
             if k == left:
                 continue
             cached = self._alignments.get((left, k))
@@ -244,9 +250,9 @@ class NewsdiffApp(App[None]):
             cursor = layout.row_item(layout.items[cursor].row)
         if cursor is not None and cursor in changes:
             where = " (where it stood)" if origin else ""
-            parts = [f"change {changes.index(cursor) + 1}/{len(changes)}{where}"]
+            parts = [f"change {changes.index(cursor) + 1:,}/{len(changes):,}{where}"]
         else:
-            parts = [f"{len(changes)} changes"]
+            parts = [f"{len(changes):,} changes"]
         if self.diff.search:
             found = f"“{visible(self.diff.search)}”"
             if cursor is not None and cursor in self._matches:
@@ -352,7 +358,9 @@ class NewsdiffApp(App[None]):
             unchanged = (r for r in alignment.rows if not (r.is_change or alignment.is_clutter(r)))
             if next(unchanged, None) is None:
                 self.notify(
-                    "Every paragraph changed: there are no unchanged ones to hide.", timeout=3
+                    "Every paragraph changed: there are no unchanged ones to hide "
+                    "(pairs that have some will hide them).",
+                    timeout=3,
                 )
 
     def action_toggle_clutter(self) -> None:
@@ -365,7 +373,10 @@ class NewsdiffApp(App[None]):
             and alignment is not None
             and all(len(d.story) == len(d.paragraphs) for d in (alignment.left, alignment.right))
         ):
-            self.notify("Neither article has page clutter.", timeout=3)
+            self.notify(
+                "Neither article has page clutter (pairs that have some will show it).",
+                timeout=3,
+            )
 
     def action_toggle_articles(self) -> None:
         self.articles.display = not self.articles.display
@@ -491,7 +502,7 @@ def paragraph_counts(document: Document) -> str:
     story = len(document.story)
     clutter = len(document.paragraphs) - story
     plural = "" if story == 1 else "s"
-    return f"{story} paragraph{plural}" + (f" + {clutter} clutter" if clutter else "")
+    return f"{story:,} paragraph{plural}" + (f" + {clutter:,} clutter" if clutter else "")
 
 
 def compact_stats(alignment: Alignment) -> str:
@@ -500,13 +511,13 @@ def compact_stats(alignment: Alignment) -> str:
     the flag instead), so they come apart in brackets."""
     s = alignment.stats
     rows = (  # the kinds (one per row), then the flags some of those rows also carry
-        f"={s.same} ~{s.edited} ≈{s.reworded} +{s.inserted} −{s.deleted} ¶ "
-        f"(↕{s.moved} ↺{s.repeated} <{s.split} >{s.merged})"
+        f"={s.same:,} ~{s.edited:,} ≈{s.reworded:,} +{s.inserted:,} −{s.deleted:,} ¶ "
+        f"(↕{s.moved:,} ↺{s.repeated:,} <{s.split:,} >{s.merged:,})"
     )
     if not alignment.word_diffs:
         return f"{rows} · highlighting words…"
     # similarity first: on a narrow status line the end is what gets cut
-    words = f"+{s.words_inserted} −{s.words_deleted} words"
+    words = f"+{s.words_inserted:,} −{s.words_deleted:,} words"
     return f"{alignment.similarity:.0%} similar · {rows} · {words}"
 
 

@@ -1,0 +1,35 @@
+"""What the viewer computes first: the pair the reader asked for."""
+
+from __future__ import annotations
+
+import time
+
+from tui_helpers import SEED_FILES, settle
+
+from newsdiff.tui import app as app_module
+from newsdiff.tui.app import build_app
+
+
+async def test_a_pair_asked_for_stops_the_list_bars_first(monkeypatch) -> None:
+    """The bars compare every article with the left one; a pair picked meanwhile must not
+    wait behind them: they stop, and start again once it is on screen."""
+    real = app_module.compare
+
+    def slow_full(left, right, *args, **kwargs):
+        if kwargs.get("word_diffs", True):  # the bars' comparisons, not the viewer's rows
+            time.sleep(0.3)
+        return real(left, right, *args, **kwargs)
+
+    monkeypatch.setattr(app_module, "compare", slow_full)
+    app = build_app(SEED_FILES)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(500):
+            await pilot.pause(0.01)
+            if any(w.group == "similarity" and w.is_running for w in app.workers):
+                break
+        bars = [w for w in app.workers if w.group == "similarity"]
+        app.choose(right=4)  # not compared yet: the bars are still at the second article
+        assert all(w.is_cancelled for w in bars)
+        await settle(pilot)
+        assert app.diff.alignment == real(app.documents[0], app.documents[4])
+        assert len(app.similarity) == len(app.documents)  # the bars came back, all of them
