@@ -33,3 +33,24 @@ async def test_a_pair_asked_for_stops_the_list_bars_first(monkeypatch) -> None:
         await settle(pilot)
         assert app.diff.alignment == real(app.documents[0], app.documents[4])
         assert len(app.similarity) == len(app.documents)  # the bars came back, all of them
+
+
+async def test_tab_while_a_pair_loads_focuses_the_comparison_once_shown(monkeypatch) -> None:
+    real = app_module.compare
+
+    def slow_rows(left, right, *args, **kwargs):
+        if kwargs.get("word_diffs", True) is False:  # the rows the reader waits for
+            time.sleep(0.5)
+        return real(left, right, *args, **kwargs)
+
+    app = build_app(SEED_FILES)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(app_module, "compare", slow_rows)
+        app.articles.focus()
+        app.choose(left=1, right=2)  # a pair the list's bars have not compared
+        await pilot.pause(0.1)
+        assert app.diff.loading
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.focused is app.diff

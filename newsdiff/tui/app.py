@@ -54,6 +54,7 @@ class NewsdiffApp(App[None]):
         self._matches: list[int] = []
         self._opening_place: Place | None = None  # where the next pair opens (swap)
         self._wide = True  # wide enough for the article list beside the comparison
+        self._focus_when_shown = False  # Tab pressed while the pair was loading
         self.skipped = startup.skipped  # a folder's files that could not be read, and why
 
     # -- layout ---------------------------------------------------------------------------
@@ -179,8 +180,9 @@ class NewsdiffApp(App[None]):
             self.diff.replace(alignment)  # the same rows, now highlighted: keep the place
         else:
             self.diff.loading = False
-            if self.focused is None:  # the loading indicator took the focus away
-                self.diff.focus()
+            if self.focused is None or self._focus_when_shown:
+                self.diff.focus()  # the loading cover took the focus, or Tab asked for it
+            self._focus_when_shown = False
             self.diff.border_title = (
                 f"L {paragraph_counts(alignment.left)} ⟷ R {paragraph_counts(alignment.right)}"
             )
@@ -299,6 +301,15 @@ class NewsdiffApp(App[None]):
             self.notify(f"No {what} {'below' if forward else 'above'}.", timeout=2)
             return
         diff.select(later[0] if forward else later[-1])
+
+    def action_focus_next(self) -> None:
+        """Tab: the comparison can take no focus under its loading cover, so a Tab pressed
+        from the list meanwhile gives it the focus once the rows are on screen."""
+        if self.diff.loading and self.articles.has_focus:
+            self._focus_when_shown = True
+            self.notify("The comparison takes the focus when it is on screen.", timeout=2)
+            return
+        super().action_focus_next()
 
     def action_next(self) -> None:
         self._next_change_or_match(forward=True)
