@@ -54,3 +54,16 @@ async def test_tab_while_a_pair_loads_focuses_the_comparison_once_shown(monkeypa
         await pilot.press("tab")
         await settle(pilot)
         assert app.focused is app.diff
+
+
+async def test_the_list_shown_with_a_fills_its_width() -> None:
+    """Filled while hidden (a narrow terminal), the list is cut again to its width when
+    shown, not left at the narrowest cut."""
+    app = build_app(SEED_FILES)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause(0.05)
+        assert not app.articles.display
+        await pilot.press("a")
+        await settle(pilot)
+        title_line = str(app.articles.get_option_at_index(0).prompt).split("\n")[0]
+        assert len(title_line) > app.articles.scrollable_content_region.width - 4

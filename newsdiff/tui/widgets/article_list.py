@@ -80,6 +80,11 @@ class ArticleList(OptionList):
         if self._shown is not None:  # titles are cut to the width: cut them again
             self.show_articles(*self._shown)
 
+    def on_show(self) -> None:
+        """Shown again (``a``, or a wider terminal): no resize comes if its size is the one
+        it had, and it may have been filled while hidden, at no width at all."""
+        self.call_after_refresh(self.on_resize)
+
     def show_articles(
         self, documents: list[Document], left: int, right: int, similarity: dict[int, float]
     ) -> None:
