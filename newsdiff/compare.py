@@ -98,7 +98,7 @@ def add_word_diffs(alignment: Alignment) -> Alignment:
     with paused_gc():
         left, right = alignment.left, alignment.right
         rows = tuple(
-            replace(row, spans=diff_paragraphs(_texts(left, row.left), _texts(right, row.right)))
+            replace(row, spans=_spans((row.left, row.right), left, right, word_diffs=True))
             for row in alignment.rows
         )
         stats, similarity = _stats(rows, left, right, _ParagraphWords(left, right))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tui_helpers import settle
+from tui_helpers import notices, settle
 
 from newsdiff.reading import InputError
 from newsdiff.tui.app import build_app
@@ -22,8 +22,8 @@ async def test_unreadable_files_of_a_folder_are_left_out_with_a_notice(tmp_path)
     assert [d.path.rsplit("/", 1)[-1] for d in app.documents] == ["a.txt", "b.txt"]
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        notices = [n.message for n in app._notifications]
-        assert any("c[bold].txt" in m and "binary file" in m for m in notices), notices
+        shown = notices(app)
+        assert any("c[bold].txt" in m and "binary file" in m for m in shown), shown
         assert app.diff.alignment is not None  # the readable pair is compared
 
 

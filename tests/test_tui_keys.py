@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tui_helpers import SEED_FILES, seeds_app, settle
+from tui_helpers import SEED_FILES, notices, seeds_app, settle
 
 from newsdiff.render.layout import ItemKind
 from newsdiff.tui.app import NewsdiffApp, build_app
@@ -80,7 +80,7 @@ async def test_previous_change_at_the_top_selects_nothing() -> None:
         await pilot.press("N")
         await pilot.pause()
         assert app.diff.cursor is None and app.diff.scroll_offset.y == 0
-        assert [n.message for n in app._notifications] == ["No change above."]
+        assert notices(app) == ["No change above."]
 
 
 @pytest.mark.asyncio
@@ -175,7 +175,7 @@ async def test_next_match_wraps_round_to_the_first() -> None:
         assert app.diff.cursor == matches[0]
         await pilot.press("N")
         assert app.diff.cursor == matches[-1]
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
         assert "No match below: back to the first one." in messages
         assert "No match above: on to the last one." in messages
 
@@ -189,7 +189,7 @@ async def test_a_search_matching_only_hidden_rows_says_where_they_are() -> None:
         await pilot.press("slash", *"Published January", "enter")
         await pilot.pause()
         assert app._matches == []
-        message = [n.message for n in app._notifications][-1]
+        message = notices(app)[-1]
         assert "hidden row(s) match (z to show them)" in message, message
         await pilot.press("z")
         await settle(pilot)
@@ -418,14 +418,11 @@ async def test_toggles_that_are_on_are_named_on_the_border() -> None:
 @pytest.mark.asyncio
 async def test_keys_with_nothing_to_do_say_why() -> None:
     app = build_app(SEED_FILES[:4:3])  # 000 and 003: every paragraph changed
-    said: list[str] = []
-    notify = app.notify
-    app.notify = lambda message, **kw: (said.append(message), notify(message, **kw))[1]
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("c")
         await pilot.pause()
-        assert "no unchanged ones" in " ".join(said)
+        assert "no unchanged ones" in " ".join(notices(app))
 
 
 @pytest.mark.asyncio
@@ -449,7 +446,7 @@ async def test_m_steps_through_moved_paragraphs_and_says_when_there_are_none() -
         await pilot.press("m")
         await pilot.pause()
         assert app.diff.cursor is None
-        assert [n.message for n in app._notifications] == ["No paragraph of this pair was moved."]
+        assert notices(app) == ["No paragraph of this pair was moved."]
 
 
 @pytest.mark.asyncio
@@ -515,5 +512,5 @@ async def test_keys_pressed_while_comparing_say_so(monkeypatch) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", "m")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
         assert messages == ["Still comparing: the rows come in a moment."] * 2

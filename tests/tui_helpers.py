@@ -22,3 +22,8 @@ async def settle(pilot) -> None:
             await pilot.pause()
             return
     raise AssertionError("the viewer did not settle")
+
+
+def notices(app: NewsdiffApp) -> list[str]:
+    """The messages of the notices the viewer is showing, oldest first."""
+    return [n.message for n in app._notifications]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from typing import Any
 
 from rich.text import Text
 from textual import events, on, work
@@ -21,7 +22,6 @@ from textual.worker import get_current_worker
 
 from newsdiff.compare import add_word_diffs, compare
 from newsdiff.model import Alignment, Document
-from newsdiff.reading import DEFAULT_MAX_BYTES
 from newsdiff.render.layout import ItemKind, LayoutOptions
 from newsdiff.render.safe import visible
 from newsdiff.render.screen import ScreenLayout
@@ -532,12 +532,6 @@ def compact_stats(alignment: Alignment) -> str:
     return f"{alignment.similarity:.0%} similar · {rows} · {words}"
 
 
-def build_app(
-    files: list[str],
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    style: str = "default",
-    skip_unreadable: bool = False,
-    processes: int = 1,
-) -> NewsdiffApp:
-    """The viewer of these files (see ``prepare_viewer``)."""
-    return NewsdiffApp(prepare_viewer(files, max_bytes, style, skip_unreadable, processes))
+def build_app(files: list[str], **options: Any) -> NewsdiffApp:
+    """The viewer of these files; ``options`` are ``prepare_viewer``'s."""
+    return NewsdiffApp(prepare_viewer(files, **options))
