@@ -329,8 +329,7 @@ def run_interactive(args: argparse.Namespace) -> int:
 
         NewsdiffApp(startup).run(loop=loop)
     finally:
-        if startup.opening:  # the viewer closes it; not if it failed to start
-            startup.opening.close()
+        startup.close()
     if threading.active_count() > 1:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -60,38 +60,22 @@ class Forked:
             reading, writing = os.pipe()
         except OSError:
             return None
-        # No Ctrl-C between the fork and the child's own ``try``: it would unwind this
-        # process's stack in the child.
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         parent = os.getpid()
-        try:
-            pid = os.fork()
-        except OSError:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+        def child() -> None:
             os.close(reading)
-            os.close(writing)
-            return None
-        if pid == 0:
-            try:
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-                os.close(reading)
-                _run_child(produce, writing, parent)
-            finally:
-                os._exit(1)  # reached only on failure: _run_child leaves with status 0
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            send_and_exit(produce, writing, parent)
+
+        pid = fork(child)
         os.close(writing)
+        if pid is None:
+            os.close(reading)
+            return None
         return cls(pid, reading)
 
     def receive(self) -> Any | None:
         """The child's next value; None once it has no more, failed or was stopped."""
-        if self._reading < 0:
-            return None
-        try:
-            header = _read_exactly(self._reading, _HEADER.size)
-            data = header and _read_exactly(self._reading, _HEADER.unpack(header)[0])
-            return marshal.loads(data) if data else None
-        except (OSError, EOFError, ValueError, TypeError):
-            return None
+        return read_frame(self._reading) if self._reading >= 0 else None
 
     def stop(self) -> None:
         """Kill the child if it is still at work (its results are no longer wanted, or all
@@ -114,6 +98,23 @@ class Forked:
                 self._pid = -1
 
 
+def read_frame(fd: int) -> Any | None:
+    """The next value sent as a ``frame``; None once the sender has closed its end,
+    failed or was killed (a frame cut short is no value)."""
+    try:
+        header = _read_exactly(fd, _HEADER.size)
+        data = header and _read_exactly(fd, _HEADER.unpack(header)[0])
+        return marshal.loads(data) if data else None
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def frame(value: Any) -> bytes:
+    """One ``marshal``-able value as ``read_frame`` reads it: its length, then its data."""
+    data = marshal.dumps(value)
+    return _HEADER.pack(len(data)) + data
+
+
 def _read_exactly(fd: int, size: int) -> bytes:
     """``size`` bytes from the pipe, or b"" if it ends first."""
     buffer = bytearray(size)
@@ -124,6 +125,27 @@ def _read_exactly(fd: int, size: int) -> bytes:
             return b""
         got += read
     return bytes(buffer)
+
+
+def fork(child: Callable[[], None]) -> int | None:
+    """Fork a copy of this process that runs ``child()`` and leaves (``child`` ends with
+    ``os._exit(0)`` when it succeeds; returning or raising exits with status 1, never
+    into this process's own code); its pid, or None if forking failed."""
+    # No Ctrl-C between the fork and the child's ``try``: it would unwind this process's
+    # stack in the child.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # in both processes
+    if pid == 0:
+        try:
+            child()
+        finally:
+            os._exit(1)
+    return pid
 
 
 class _Orphaned(Exception):
@@ -139,7 +161,7 @@ def _while_parent_lives(items: Iterable[Item]) -> Iterable[Item]:
         yield item
 
 
-def _die_with(parent: int) -> None:
+def die_with(parent: int) -> None:
     """Have the kernel kill this child when the process that forked it dies (Linux: when
     the thread that forked it ends, which is always the main thread here), so a viewer
     killed outright leaves no comparison running; elsewhere the child still stops at its
@@ -155,21 +177,26 @@ def _die_with(parent: int) -> None:
 _PR_SET_PDEATHSIG = 1
 
 
-def _run_child(produce: Callable[[], Iterable[Any]], writing: int, parent: int) -> None:
-    """The child's work: it sends its values and leaves at once, without exit handlers.
-    It lets go of the standard streams (a reader of this process's output must not wait
-    for it) and stops early if this process has gone."""
-    _die_with(parent)
+def let_go_of_standard_streams() -> None:
+    """Point a child's standard streams at the null device: a reader of this process's
+    output (a pipe, ``less``) must not wait for a child that holds it open."""
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
+
+
+def send_and_exit(produce: Callable[[], Iterable[Any]], writing: int, parent: int) -> None:
+    """A child's work: it sends what ``produce`` yields through ``writing`` as frames and
+    leaves at once, without exit handlers.
+    It lets go of the standard streams (a reader of this process's output must not wait
+    for it) and stops early if this process has gone."""
+    die_with(parent)
+    let_go_of_standard_streams()
     with os.fdopen(writing, "wb") as pipe:
         for value in produce():
             if os.getppid() != parent:
                 return
-            data = marshal.dumps(value)
-            pipe.write(_HEADER.pack(len(data)))
-            pipe.write(data)
+            pipe.write(frame(value))
             pipe.flush()
     os._exit(0)
 

@@ -15,7 +15,7 @@ CORE = [
     "newsdiff.repeats", "newsdiff.inline", "newsdiff.compare", "newsdiff.forked",
     "newsdiff.corpus", "newsdiff.render.layout", "newsdiff.render.json", "newsdiff.render.safe",
     "newsdiff.render.cells", "newsdiff.render.labels", "newsdiff.render.plain",
-    "newsdiff.render.theme", "newsdiff.wire", "newsdiff.opening",
+    "newsdiff.render.theme", "newsdiff.wire", "newsdiff.server",
     "newsdiff.tui.startup",  # the viewer's preparation, done while Textual loads
 ]  # fmt: skip
 

@@ -1,9 +1,11 @@
 """The newsdiff viewer: pick two articles, read their comparison, move between changes.
 
 The app starts from a ``Startup`` (``newsdiff.tui.startup``): documents read before it
-starts, the opening pair perhaps being compared by a forked copy. Every other alignment
-runs in a worker thread, and choosing another pair cancels it. ``build_app`` makes one
-from file names (the tests, benchmarks and screenshots use it).
+starts and, where it could be forked, the comparison server (``newsdiff.server``), already
+at work on the opening pair. Worker threads wait for the server's alignments (or, without
+it, compute them), and choosing another pair cancels them and stops the server's work on
+the old one. ``build_app`` makes one from file names (the tests, benchmarks and
+screenshots use it).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from newsdiff.render.layout import ItemKind, LayoutOptions
 from newsdiff.render.safe import visible
 from newsdiff.render.screen import ScreenLayout
 from newsdiff.render.theme import BUILTIN_NAMES, get_theme
+from newsdiff.server import ServedComparison
 from newsdiff.tui.keys import app_bindings
 from newsdiff.tui.screens.help import HelpScreen
 from newsdiff.tui.startup import Startup, prepare_viewer
@@ -45,7 +48,11 @@ class NewsdiffApp(App[None]):
     def __init__(self, startup: Startup) -> None:
         super().__init__()
         self.documents = startup.documents
-        self.opening = startup.opening  # the first pair, compared by a forked copy meanwhile
+        self.server = startup.server
+        # The pair the server is comparing for the screen (set and cleared here, in the
+        # UI thread only; workers read it).
+        self.pending: ServedComparison | None = startup.opening
+        self._bars_at_work: ServedComparison | None = None  # the list's current one
         self.left_index = 0
         self.right_index = 1 if len(self.documents) > 1 else 0
         self.style_name = startup.style
@@ -104,12 +111,14 @@ class NewsdiffApp(App[None]):
             self.articles.display = wide
 
     def on_unmount(self) -> None:
-        self._drop_opening()
+        self._drop_pending()
+        if self.server:
+            self.server.close()
 
-    def _drop_opening(self) -> None:
-        opening, self.opening = self.opening, None  # a worker may be setting it to None
-        if opening is not None:
-            opening.close()
+    def _drop_pending(self) -> None:
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending.close()
 
     def refresh_list(self) -> None:
         self.articles.show_articles(
@@ -122,12 +131,12 @@ class NewsdiffApp(App[None]):
         self.diff.border_title = "Comparing…"
         self.query_one("#pair-title", Static).update(self._pair_title())
         cached = self._alignments.get((left, right))
-        opening = self.opening
-        if opening and not opening.is_of(self.documents[left], self.documents[right]):
+        pending = self.pending
+        if pending and not pending.is_of(self.documents[left], self.documents[right]):
             # Another pair was chosen before it was done: its workers must not compare
             # it here instead, so they are cancelled first.
             self.workers.cancel_group(self, "compare")
-            self._drop_opening()
+            self._drop_pending()
         if cached is not None:
             self.workers.cancel_group(self, "compare")
             self._show(cached, left, right)
@@ -135,6 +144,11 @@ class NewsdiffApp(App[None]):
             # The list's bars wait: the pair asked for comes first (they start again,
             # keeping what they had compared, once it is on screen).
             self.workers.cancel_group(self, "similarity")
+            bars = self._bars_at_work
+            if bars is not None:
+                bars.stop()
+            if self.pending is None and self.server:
+                self.pending = self.server.compare(left, right)
             self.query_one("#status", Static).update(Text("Comparing…"))
             self.diff.loading = True
             self._compare(left, right)
@@ -142,10 +156,10 @@ class NewsdiffApp(App[None]):
     @work(thread=True, exclusive=True, group="compare")
     def _compare(self, left: int, right: int) -> None:
         """Rows first, without word highlights; ``_show`` then asks for the word diffs."""
-        opening, documents = self.opening, (self.documents[left], self.documents[right])
-        quick = opening.rows() if opening and opening.is_of(*documents) else None
+        pending, documents = self.pending, (self.documents[left], self.documents[right])
+        quick = pending.rows() if pending and pending.is_of(*documents) else None
         if get_current_worker().is_cancelled:
-            return  # the child was stopped for another pair, or the viewer is closing
+            return  # the server's work was stopped for another pair, or the viewer closes
         if quick is None:
             quick = compare(*documents, word_diffs=False)
         if not get_current_worker().is_cancelled:
@@ -154,10 +168,9 @@ class NewsdiffApp(App[None]):
     @work(thread=True, exclusive=True, group="compare")
     def _highlight(self, quick: Alignment, left: int, right: int) -> None:
         """The same rows with their word diffs (started once the rows are on screen)."""
-        opening, full = self.opening, None
-        if opening and opening.is_of(quick.left, quick.right):
-            full = opening.highlighted()  # which also reaps the child: it is done
-            self.opening = None
+        pending, full = self.pending, None
+        if pending and pending.is_of(quick.left, quick.right):
+            full = pending.highlighted()  # which also closes it: it is done
         if get_current_worker().is_cancelled:
             return  # another pair was chosen meanwhile
         if full is None:
@@ -168,6 +181,8 @@ class NewsdiffApp(App[None]):
     def _show(self, alignment: Alignment, left: int, right: int) -> None:
         if alignment.word_diffs:
             self._alignments[(left, right)] = alignment
+            if self.pending and self.pending.is_of(alignment.left, alignment.right):
+                self.pending = None  # done with (and closed by the worker)
         if (left, right) != (self.left_index, self.right_index):
             return  # a newer pair was chosen meanwhile
         current = self.diff.alignment
@@ -202,16 +217,32 @@ class NewsdiffApp(App[None]):
     def _similarities(self, left: int) -> None:
         """Similarity of every article to the left one, for the list's bars."""
         results: dict[int, float] = {left: 1.0}
-        for k, document in enumerate(self.documents):
+        for k in range(len(self.documents)):
             if get_current_worker().is_cancelled:
                 return  # a pair was asked for: it goes first
             if k == left:
                 continue
-            cached = self._alignments.get((left, k))
-            alignment = cached or compare(self.documents[left], document)
+            alignment = self._alignments.get((left, k)) or self._compare_fully(left, k)
+            if alignment is None:
+                return  # stopped for a pair asked for
             self._alignments.setdefault((left, k), alignment)
             results[k] = alignment.similarity
         self.call_from_thread(self._set_similarity, left, results)
+
+    def _compare_fully(self, left: int, right: int) -> Alignment | None:
+        """A pair with its word diffs, for the list's bars: from the server if there is
+        one (this process keeps its interpreter for the screen), else made here; None if
+        the worker was cancelled meanwhile."""
+        served = self.server.compare(left, right) if self.server else None
+        if served is not None:
+            self._bars_at_work = served
+            try:
+                full = served.highlighted()
+            finally:
+                self._bars_at_work = None
+            if full is not None or get_current_worker().is_cancelled:
+                return full
+        return compare(self.documents[left], self.documents[right])
 
     def _set_similarity(self, left: int, results: dict[int, float]) -> None:
         if left == self.left_index:

@@ -1,6 +1,7 @@
 """What the viewer needs before it starts, prepared without Textual: the articles read
-(bad input is reported like the one-shot command) and the opening pair's comparison
-begun in a forked copy, which works while Textual loads (0.4 s) and starts."""
+(bad input is reported like the one-shot command) and the comparison server forked
+(``newsdiff.server``: no thread may run yet), already comparing the opening pair while
+Textual loads (0.4 s) and starts."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from dataclasses import dataclass, field
 
 from newsdiff.document import load_document
 from newsdiff.model import Document
-from newsdiff.opening import OpeningComparison
 from newsdiff.reading import DEFAULT_MAX_BYTES, InputError
 from newsdiff.render.theme import get_theme
+from newsdiff.server import ComparisonServer, ServedComparison
 
 
 @dataclass
@@ -18,7 +19,16 @@ class Startup:
     documents: list[Document]
     style: str = "default"
     skipped: list[str] = field(default_factory=list)  # a folder's unreadable files, and why
-    opening: OpeningComparison | None = None  # the first pair, being compared meanwhile
+    server: ComparisonServer | None = None  # compares the pairs asked for, if it started
+    opening: ServedComparison | None = None  # the first pair, being compared meanwhile
+
+    def close(self) -> None:
+        """Stop what the server still does, and end it (the viewer does this as it
+        closes; again here, in case it never started)."""
+        if self.opening:
+            self.opening.close()
+        if self.server:
+            self.server.close()
 
 
 def prepare_viewer(
@@ -28,14 +38,14 @@ def prepare_viewer(
     skip_unreadable: bool = False,
     processes: int = 1,
 ) -> Startup:
-    """Read the articles and, with ``processes`` above 1, start comparing the first two."""
+    """Read the articles and, with ``processes`` above 1, fork the comparison server and
+    ask it for the first two."""
     get_theme(style)  # an unknown style fails before the screen is taken over
     skipped: list[str] | None = [] if skip_unreadable else None
     documents = load_documents(files, max_bytes, skipped)
-    opening = None
-    if processes > 1 and len(documents) > 1:
-        opening = OpeningComparison.start(documents[0], documents[1])
-    return Startup(documents, style, skipped or [], opening)
+    server = ComparisonServer.start(documents) if processes > 1 else None
+    opening = server.compare(0, 1) if server and len(documents) > 1 else None
+    return Startup(documents, style, skipped or [], server, opening)
 
 
 def load_documents(

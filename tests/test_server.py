@@ -1,0 +1,248 @@
+"""The comparison server's forks give what this process would, a comparison no longer
+wanted stops at once, and anything unusual leaves the viewer to compare it itself."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from itertools import permutations
+
+import pytest
+from tui_helpers import SEED_FILES, settle
+
+from newsdiff import server as server_module
+from newsdiff.compare import compare
+from newsdiff.document import load_document
+from newsdiff.server import ComparisonServer
+from newsdiff.tui import app as app_module
+from newsdiff.tui.app import build_app
+from newsdiff.wire import alignment_from_wire, alignment_to_wire
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+
+DOCUMENTS = [load_document(path) for path in SEED_FILES]
+LEFT, RIGHT = DOCUMENTS[3], DOCUMENTS[4]
+
+
+def _no_child_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.fixture
+def server():
+    started = ComparisonServer.start(DOCUMENTS)
+    assert started is not None
+    yield started
+    started.close()
+    assert _no_child_left()
+
+
+def _slow(left, right):
+    time.sleep(60)
+    yield ()
+
+
+@pytest.mark.parametrize("left,right", list(permutations(SEED_FILES, 2))[::3])
+def test_an_alignment_comes_back_from_the_wire_unchanged(left: str, right: str) -> None:
+    a, b = load_document(left), load_document(right)
+    for alignment in (compare(a, b), compare(a, b, word_diffs=False)):
+        assert alignment_from_wire(alignment_to_wire(alignment), a, b) == alignment
+
+
+def test_a_fork_sends_the_rows_then_the_highlighted_rows(server) -> None:
+    served = server.compare(3, 4)
+    assert served is not None and served.is_of(LEFT, RIGHT)
+    assert served.rows() == compare(LEFT, RIGHT, word_diffs=False)
+    assert served.rows() == compare(LEFT, RIGHT, word_diffs=False)  # asked again: the same
+    assert served.highlighted() == compare(LEFT, RIGHT)
+
+
+def test_pairs_asked_for_together_come_back_each_whole(server) -> None:
+    asked = [(0, 1), (1, 0), (2, 4), (0, 1)]
+    served = [server.compare(*pair) for pair in asked]
+    for (left, right), comparison in reversed(list(zip(asked, served, strict=True))):
+        assert comparison.highlighted() == compare(DOCUMENTS[left], DOCUMENTS[right])
+
+
+def test_a_failing_fork_sends_nothing(monkeypatch, server) -> None:
+    def fails(left, right):
+        raise RuntimeError("fork")
+        yield  # a generator, like the real stages
+
+    server.close()
+    monkeypatch.setattr(server_module, "_stages", fails)
+    failing = ComparisonServer.start(DOCUMENTS)
+    try:
+        served = failing.compare(3, 4)
+        assert served.rows() is None
+        assert served.highlighted() is None
+        assert failing.compare(0, 1).rows() is None  # the server itself goes on
+    finally:
+        failing.close()
+
+
+def test_stopping_frees_a_waiting_reader_at_once(monkeypatch, server) -> None:
+    server.close()
+    monkeypatch.setattr(server_module, "_stages", _slow)
+    slow = ComparisonServer.start(DOCUMENTS)
+    try:
+        served = slow.compare(3, 4)
+        threading.Timer(0.2, served.stop).start()
+        started = time.monotonic()
+        assert served.rows() is None
+        assert time.monotonic() - started < 10
+        served.close()
+    finally:
+        slow.close()
+
+
+def test_a_server_gone_answers_none(server) -> None:
+    os.kill(server._pid, 9)
+    time.sleep(0.1)
+    assert server.compare(3, 4) is None
+
+
+def test_with_another_thread_running_nothing_is_forked() -> None:
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert ComparisonServer.start(DOCUMENTS) is None
+    finally:
+        stop.set()
+        worker.join()
+
+
+async def test_the_viewer_shows_the_servers_comparison(monkeypatch) -> None:
+    received = []
+    rows = server_module.ServedComparison.rows
+
+    def counted(self):
+        found = rows(self)
+        received.append(found is not None)
+        return found
+
+    monkeypatch.setattr(server_module.ServedComparison, "rows", counted)
+    app = build_app(SEED_FILES[3:5], processes=2)
+    assert app.pending is not None
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert received and all(received)
+        assert app.diff.alignment == compare(*app.documents)
+        assert app.pending is None  # done with
+    assert _no_child_left()  # the server ended with the viewer
+
+
+async def test_every_pair_and_bar_comes_from_the_server(monkeypatch) -> None:
+    """Choosing another pair first drops the opening one; that pair and the list's bars
+    are compared by the server, never in the viewer's own threads."""
+    compared_here = []
+    monkeypatch.setattr(app_module, "compare", lambda *a, **k: compared_here.append(a))
+    app = build_app(SEED_FILES, processes=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.choose(right=2)
+        await settle(pilot)
+        assert app.pending is None
+        assert app.diff.alignment == compare(app.documents[0], app.documents[2])
+        assert app.similarity == {
+            k: compare(app.documents[0], d).similarity if k else 1.0
+            for k, d in enumerate(app.documents)
+        }
+    assert compared_here == []
+    assert _no_child_left()
+
+
+async def test_without_a_server_the_viewer_compares_itself(monkeypatch) -> None:
+    app = build_app(SEED_FILES, processes=2)
+    os.kill(app.server._pid, 9)  # gone before the viewer asks for anything more
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.choose(right=3)
+        await settle(pilot)
+        assert app.diff.alignment == compare(app.documents[0], app.documents[3])
+        assert len(app.similarity) == len(app.documents)
+    assert _no_child_left()
+
+
+async def test_swapping_before_the_opening_is_done_never_compares_it_here(monkeypatch) -> None:
+    real_stages = server_module._stages
+    first, second = SEED_FILES[3:5]
+
+    def slow_opening(left, right):
+        if (left.path, right.path) == (first, second):
+            time.sleep(60)
+        yield from real_stages(left, right)
+
+    monkeypatch.setattr(server_module, "_stages", slow_opening)
+    compared = []
+    real = app_module.compare
+
+    def counted(left, right, *args, **kwargs):
+        compared.append((left.path, right.path))
+        return real(left, right, *args, **kwargs)
+
+    monkeypatch.setattr(app_module, "compare", counted)
+    app = build_app([first, second], processes=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)  # the worker waits for the server
+        started = time.monotonic()
+        app.action_swap()
+        await settle(pilot)
+        assert time.monotonic() - started < 30  # the opening's fork was not waited for
+        assert app.diff.alignment == compare(app.documents[1], app.documents[0])
+    assert (first, second) not in compared  # the dropped pair was not done here instead
+    assert _no_child_left()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG, /proc")
+def test_the_server_and_its_forks_die_with_the_viewer() -> None:
+    """A viewer killed outright leaves no comparison running (Linux)."""
+    script = (
+        "import time\n"
+        "from newsdiff import server\n"
+        "from newsdiff.document import load_document\n"
+        "def slow(left, right):\n"
+        "    time.sleep(60)\n"
+        "    yield ()\n"
+        "server._stages = slow\n"
+        f"documents = [load_document(p) for p in {SEED_FILES[:2]!r}]\n"
+        "started = server.ComparisonServer.start(documents)\n"
+        "started.compare(0, 1)\n"
+        "print(started._pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    viewer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        pid = int(viewer.stdout.readline())
+        time.sleep(0.3)  # the fork has set itself up
+        forks = _children(pid)
+        assert forks  # the comparison at work
+        viewer.kill()
+        viewer.wait()
+        for _ in range(100):
+            if not any(map(_alive, [pid, *forks])):
+                break
+            time.sleep(0.05)
+        assert not any(map(_alive, [pid, *forks]))
+    finally:
+        viewer.kill()
+
+
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as children:
+        return [int(child) for child in children.read().split()]
+
+
+def _alive(pid: int) -> bool:
+    """Still running (a zombie waiting for init to reap it counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
