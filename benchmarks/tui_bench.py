@@ -5,13 +5,16 @@
 
 "First rows drawn" is the time from reading the articles (as ``build_app`` does before
 starting) until the comparison view draws its first row; "all done" until word highlights,
-exact row heights and the list's similarity bars are all in.
+exact row heights and the list's similarity bars are all in. "Another pair" then picks a
+pair not compared yet (the left article again, under another name, against the right one:
+the same work) and times its rows on screen and its word highlights in.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
 import statistics
 import sys
 import time
@@ -23,16 +26,18 @@ from generate import ensure_pair
 
 from newsdiff.corpus import bundled_seeds_dir, list_articles
 from newsdiff.forked import usable_cpus
-from newsdiff.tui.app import build_app
+from newsdiff.tui.app import NewsdiffApp, build_app
 
 SIZE = (160, 50)
 DATA = Path("/tmp/newsdiff-bench/data")
 
 
 async def measure(files: list[str], pages: int = 20) -> tuple[float, ...]:
-    """(read s, first rows drawn s, settled s, median wall ms and CPU ms per PageDown).
+    """(read s, first rows drawn s, settled s, median wall ms and CPU ms per PageDown,
+    another pair's rows shown s and highlighted s).
 
-    Wall time includes Pilot's wait for the next frame; CPU time is the work done."""
+    Wall time includes Pilot's wait for the next frame; CPU time is this process's work
+    (the comparisons are done by the server's forks)."""
     started = time.perf_counter()
     app = build_app(files, processes=usable_cpus())  # as the command does
     loaded = time.perf_counter() - started
@@ -51,7 +56,27 @@ async def measure(files: list[str], pages: int = 20) -> tuple[float, ...]:
             await pilot.pause()
             wall.append((time.perf_counter() - tick) * 1000)
             cpu.append((time.process_time() - tock) * 1000)
-    return loaded, first, settled, statistics.median(wall), statistics.median(cpu)
+        if len(files) < 3:
+            return loaded, first, settled, statistics.median(wall), statistics.median(cpu), 0, 0
+        picked = time.perf_counter()
+        app.choose(left=2, right=1)
+        while not _showing(app, 2, word_diffs=False):
+            await asyncio.sleep(0.02)
+        shown = time.perf_counter() - picked
+        while not _showing(app, 2, word_diffs=True):
+            await asyncio.sleep(0.02)
+        done = time.perf_counter() - picked
+    return loaded, first, settled, statistics.median(wall), statistics.median(cpu), shown, done
+
+
+def _showing(app: NewsdiffApp, left: int, word_diffs: bool) -> bool:
+    """The view shows the pair with this left article (highlighted, if asked)."""
+    shown = app.diff.alignment
+    return (
+        shown is not None
+        and shown.left is app.documents[left]
+        and (shown.word_diffs or not word_diffs)
+    )
 
 
 def main() -> None:
@@ -61,14 +86,22 @@ def main() -> None:
     cases = [("seeds (5 articles)", [str(p) for p in list_articles(bundled_seeds_dir())])]
     for size in args.sizes:
         folder = ensure_pair(size, 1, DATA)
-        cases.append(
-            (f"{size:,} paragraphs", [str(folder / "left.txt"), str(folder / "right.txt")])
-        )
-    print("| pair | read s | first rows drawn s | all done s | PageDown wall ms | CPU ms |")
-    print("|---|---:|---:|---:|---:|---:|")
+        again = folder / "left-again.txt"  # the same text under another name
+        if not again.exists():
+            shutil.copyfile(folder / "left.txt", again)
+        files = [str(folder / name) for name in ("left.txt", "right.txt", again.name)]
+        cases.append((f"{size:,} paragraphs", files))
+    print(
+        "| pair | read s | first rows drawn s | all done s | PageDown wall ms | CPU ms "
+        "| another pair: rows s | highlighted s |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, files in cases:
-        loaded, first, settled, wall, cpu = asyncio.run(measure(files))
-        print(f"| {name} | {loaded:.2f} | {first:.2f} | {settled:.2f} | {wall:.1f} | {cpu:.1f} |")
+        loaded, first, settled, wall, cpu, shown, done = asyncio.run(measure(files))
+        print(
+            f"| {name} | {loaded:.2f} | {first:.2f} | {settled:.2f} | {wall:.1f} | {cpu:.1f} "
+            f"| {shown:.2f} | {done:.2f} |"
+        )
 
 
 if __name__ == "__main__":
