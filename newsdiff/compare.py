@@ -38,9 +38,10 @@ MIN_FORKED_ROWS = 500
 EARLY_SHARE_KEPT = 0.15
 
 
-def document_features(
-    document: Document, memo: dict[tuple[str, bool], Features] | None = None
-) -> list[Features]:
+FeatureMemo = dict[tuple[str, bool], Features]  # (text, clutter) -> its features
+
+
+def document_features(document: Document, memo: FeatureMemo | None = None) -> list[Features]:
     """Features of each paragraph. ``memo`` shares them between paragraphs of the same text
     (most paragraphs of two versions are identical): ``features`` is pure and nothing
     mutates a ``Features``, so an identical paragraph needs computing only once."""
@@ -138,13 +139,16 @@ def compare(
     *,
     word_diffs: bool = True,
     processes: int = 1,
+    memo: FeatureMemo | None = None,
 ) -> Alignment:
     """Align two documents. With ``word_diffs=False`` rows carry their texts whole (no word
     highlights, word counts zero) until ``add_word_diffs``: about a third faster. With
     ``processes`` above 1 a big pair's word diffs are made by forked copies of this
-    process while it goes on (see ``_RowSpans``; the same results)."""
+    process while it goes on (see ``_RowSpans``; the same results). ``memo`` holds the
+    paragraph features of earlier comparisons (see ``document_features``), and gets these
+    documents' ones."""
     with paused_gc():
-        return _compare(left, right, config, word_diffs, processes)
+        return _compare(left, right, config, word_diffs, processes, {} if memo is None else memo)
 
 
 def _compare(
@@ -153,8 +157,8 @@ def _compare(
     config: AlignConfig | None,
     word_diffs: bool,
     processes: int,
+    memo: FeatureMemo,
 ) -> Alignment:
-    memo: dict[tuple[str, bool], Features] = {}
     lf, rf = document_features(left, memo), document_features(right, memo)
     spans = _RowSpans(left, right, word_diffs, processes)
     try:

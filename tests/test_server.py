@@ -44,7 +44,7 @@ def server():
     assert _no_child_left()
 
 
-def _slow(left, right):
+def _slow(left, right, memo):
     time.sleep(60)
     yield ()
 
@@ -72,7 +72,7 @@ def test_pairs_asked_for_together_come_back_each_whole(server) -> None:
 
 
 def test_a_failing_fork_sends_nothing(monkeypatch, server) -> None:
-    def fails(left, right):
+    def fails(left, right, memo):
         raise RuntimeError("fork")
         yield  # a generator, like the real stages
 
@@ -94,13 +94,65 @@ def test_stopping_frees_a_waiting_reader_at_once(monkeypatch, server) -> None:
     slow = ComparisonServer.start(DOCUMENTS)
     try:
         served = slow.compare(3, 4)
-        threading.Timer(0.2, served.stop).start()
+        timer = threading.Timer(0.2, served.stop)
+        timer.start()
         started = time.monotonic()
         assert served.rows() is None
         assert time.monotonic() - started < 10
+        timer.join()
         served.close()
     finally:
         slow.close()
+
+
+def _server_with(monkeypatch, **patches) -> ComparisonServer:
+    """A server started with some of its module's functions replaced."""
+    for name, value in patches.items():
+        monkeypatch.setattr(server_module, name, value)
+    started = ComparisonServer.start(DOCUMENTS)
+    assert started is not None
+    return started
+
+
+def test_a_fork_inherits_both_articles_features(monkeypatch, server) -> None:
+    server.close()
+
+    def memo_keys(left, right, memo):
+        yield sorted(memo)
+
+    patched = _server_with(monkeypatch, _stages=memo_keys)
+    try:
+        keys = patched.compare(3, 4)._stream.receive()
+        wanted = {(p.text, p.clutter) for d in (LEFT, RIGHT) for p in d.paragraphs}
+        assert wanted <= {tuple(key) for key in keys}
+    finally:
+        patched.close()
+
+
+def test_a_pair_stopped_before_its_fork_is_never_forked(monkeypatch, tmp_path, server) -> None:
+    server.close()
+    real_features = server_module.document_features
+
+    def slow_features(document, memo):
+        time.sleep(0.5)
+        return real_features(document, memo)
+
+    def marked(left, right, memo):  # each fork leaves a file named after its left article
+        (tmp_path / os.path.basename(left.path)).write_text("forked")
+        yield ()
+
+    patched = _server_with(monkeypatch, document_features=slow_features, _stages=marked)
+    try:
+        served = patched.compare(3, 4)
+        served.stop()  # while the server works out the first article's features
+        started = time.monotonic()
+        assert served.rows() is None
+        assert time.monotonic() - started < 5
+        served.close()
+        assert patched.compare(0, 1)._stream.receive() == ()  # the next pair is forked
+    finally:
+        patched.close()
+    assert sorted(os.listdir(tmp_path)) == [os.path.basename(SEED_FILES[0])]
 
 
 def test_a_server_gone_answers_none(server) -> None:
@@ -174,10 +226,10 @@ async def test_swapping_before_the_opening_is_done_never_compares_it_here(monkey
     real_stages = server_module._stages
     first, second = SEED_FILES[3:5]
 
-    def slow_opening(left, right):
+    def slow_opening(left, right, memo):
         if (left.path, right.path) == (first, second):
             time.sleep(60)
-        yield from real_stages(left, right)
+        yield from real_stages(left, right, memo)
 
     monkeypatch.setattr(server_module, "_stages", slow_opening)
     compared = []
@@ -207,7 +259,7 @@ def test_the_server_and_its_forks_die_with_the_viewer() -> None:
         "import time\n"
         "from newsdiff import server\n"
         "from newsdiff.document import load_document\n"
-        "def slow(left, right):\n"
+        "def slow(left, right, memo):\n"
         "    time.sleep(60)\n"
         "    yield ()\n"
         "server._stages = slow\n"
