@@ -32,6 +32,7 @@ from newsdiff.server import ServedComparison
 from newsdiff.tui.keys import app_bindings
 from newsdiff.tui.screens.help import HelpScreen
 from newsdiff.tui.startup import Startup, prepare_viewer
+from newsdiff.tui.status import status_line
 from newsdiff.tui.widgets.article_list import ArticleList
 from newsdiff.tui.widgets.diff_view import DiffView, Place
 
@@ -103,6 +104,7 @@ class NewsdiffApp(App[None]):
     def on_resize(self, event: events.Resize) -> None:
         """Crossing the narrow width hides or shows the article list (``a`` still toggles it
         in between)."""
+        self.update_status()  # shortened or lengthened to the new width
         wide = event.size.width >= NARROW
         if wide != self._wide:
             self._wide = wide
@@ -283,18 +285,20 @@ class NewsdiffApp(App[None]):
             cursor = layout.row_item(layout.items[cursor].row)
         if cursor is not None and cursor in changes:
             where = " (where it stood)" if origin else ""
-            parts = [f"change {changes.index(cursor) + 1:,}/{len(changes):,}{where}"]
+            place = f"change {changes.index(cursor) + 1:,}/{len(changes):,}{where}"
         else:
-            parts = [f"{len(changes):,} changes"]
+            place = f"{len(changes):,} changes"
+        search: tuple[str, ...] = ()
         if self.diff.search:
-            found = f"“{visible(self.diff.search)}”"
+            term = f"“{visible(self.diff.search)}”"
             if cursor is not None and cursor in self._matches:
-                found += f": matching row {self._matches.index(cursor) + 1}/{len(self._matches)}"
+                found = f"{self._matches.index(cursor) + 1:,}/{len(self._matches):,}"
+                search = (f"{term}: matching row {found}", f"{term} {found}")
             else:
-                found += f": {len(self._matches)} matching rows"
-            parts.append(found)
-        parts.append(compact_stats(alignment))
-        self.query_one("#status", Static).update(Text(" · ".join(parts)))
+                search = (f"{term}: {len(self._matches):,} matching rows",)
+        status = self.query_one("#status", Static)
+        width = status.content_region.width or self.size.width - 2
+        status.update(Text(status_line(place, search, alignment, width)))
 
     @on(DiffView.CursorMoved)
     def _cursor_moved(self) -> None:
@@ -545,22 +549,6 @@ def paragraph_counts(document: Document) -> str:
     clutter = len(document.paragraphs) - story
     plural = "" if story == 1 else "s"
     return f"{story:,} paragraph{plural}" + (f" + {clutter:,} clutter" if clutter else "")
-
-
-def compact_stats(alignment: Alignment) -> str:
-    """The pair's statistics in one short line, with the gutter markers as labels. Moved,
-    split and merged rows are also counted among same/edited/reworded (their gutter shows
-    the flag instead), so they come apart in brackets."""
-    s = alignment.stats
-    rows = (  # the kinds (one per row), then the flags some of those rows also carry
-        f"={s.same:,} ~{s.edited:,} ≈{s.reworded:,} +{s.inserted:,} −{s.deleted:,} ¶ "
-        f"(↕{s.moved:,} ↺{s.repeated:,} <{s.split:,} >{s.merged:,})"
-    )
-    if not alignment.word_diffs:
-        return f"{rows} · highlighting words…"
-    # similarity first: on a narrow status line the end is what gets cut
-    words = f"+{s.words_inserted:,} −{s.words_deleted:,} words"
-    return f"{alignment.similarity:.0%} similar · {rows} · {words}"
 
 
 def build_app(files: list[str], **options: Any) -> NewsdiffApp:
