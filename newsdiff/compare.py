@@ -8,7 +8,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache, partial
@@ -19,6 +19,7 @@ from newsdiff.inline import count_words, diff_paragraphs, whole_spans
 from newsdiff.model import (
     Alignment,
     Document,
+    Paragraph,
     Row,
     RowKind,
     Span,
@@ -45,9 +46,13 @@ def document_features(document: Document, memo: FeatureMemo | None = None) -> li
     """Features of each paragraph. ``memo`` shares them between paragraphs of the same text
     (most paragraphs of two versions are identical): ``features`` is pure and nothing
     mutates a ``Features``, so an identical paragraph needs computing only once."""
-    memo = {} if memo is None else memo
+    return paragraph_features(document.paragraphs, {} if memo is None else memo)
+
+
+def paragraph_features(paragraphs: Iterable[Paragraph], memo: FeatureMemo) -> list[Features]:
+    """``document_features`` of some paragraphs."""
     out = []
-    for p in document.paragraphs:
+    for p in paragraphs:
         found = memo.get((p.text, p.clutter))
         if found is None:
             found = memo[p.text, p.clutter] = features(p.text, p.clutter)

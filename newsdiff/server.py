@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from newsdiff.compare import FeatureMemo, add_word_diffs, compare, document_features, paused_gc
+from newsdiff.compare import FeatureMemo, add_word_diffs, compare, paragraph_features, paused_gc
 from newsdiff.forked import (
     can_fork,
     die_with,
@@ -36,6 +36,10 @@ from newsdiff.forked import (
 )
 from newsdiff.model import Alignment, Document
 from newsdiff.wire import alignment_from_wire, alignment_to_wire
+
+FEATURES_CHUNK = 500  # paragraphs whose features are worked out between two looks
+MEMO_LIMIT = 120_000  # distinct paragraphs kept (about a 50,000-paragraph pair's)
+FORK_CHECK_SECONDS = 0.2  # how often an idle server looks whether its forks are done
 
 
 class ComparisonServer:
@@ -70,18 +74,22 @@ class ComparisonServer:
 
     def compare(self, left: int, right: int) -> ServedComparison | None:
         """Start comparing ``documents[left]`` with ``documents[right]``; None if the
-        server cannot (it has gone)."""
-        with self._lock:
+        server cannot (it has gone). It never waits for the server: the request carries
+        the socket the fork will answer through."""
+        try:
+            ours, theirs = socket.socketpair()
+        except OSError:
+            return None
+        with self._lock, theirs:
             self._requests += 1
             request = self._requests
             try:
                 self._control.sendall(frame(("compare", request, left, right)))
-                _, fds, _, _ = socket.recv_fds(self._control, 1, 1)
+                socket.send_fds(self._control, [b"."], [theirs.fileno()])
             except OSError:
+                ours.close()
                 return None
-        if not fds:
-            return None
-        stream = _Stream(self, request, fds[0])
+        stream = _Stream(self, request, ours.detach())
         return ServedComparison(self.documents[left], self.documents[right], stream)
 
     def stop(self, request: int) -> None:
@@ -176,74 +184,91 @@ def _serve(control: socket.socket, documents: list[Document], viewer: int) -> No
     """The server's loop: a fork per pair asked for, killed when asked to stop; it ends
     (with the forks still at work) when the viewer closes its end or dies.
 
-    Before forking a pair, the server works out its two documents' paragraph features
-    and keeps them: every later fork inherits them (copy on write), so a swapped pair,
-    another pair with the same article and the list's bars skip that stage (a fifth of a
-    comparison). Messages are read between the two documents, so a pair stopped meanwhile
-    is never forked."""
+    While no fork is at work and nothing is asked, the server works out the articles'
+    paragraph features, a few hundred at a time, and keeps them (up to
+    ``MEMO_LIMIT``): later forks inherit them (copy on write), so a swapped pair, another
+    pair with the same article and the list's bars skip most of that stage. It never
+    delays a pair for them: a fork touching inherited features copies their memory pages,
+    which costs more than the fork working them out itself (1-2 s of a 50,000-paragraph
+    pair's 9-11 s when the opening pair waited for them)."""
     die_with(viewer)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the viewer decides when work ends
     let_go_of_standard_streams()
     server = os.getpid()
     memo: FeatureMemo = {}
-    ready: set[int] = set()  # documents whose features ``memo`` holds
-    waiting: dict[int, tuple[int, int, socket.socket]] = {}  # answered, not forked yet
+    preparing: Iterator[None] | None = _preparing(documents, memo)
+    waiting: dict[int, tuple[int, int, int]] = {}  # left, right, socket: not forked yet
     at_work: dict[int, int] = {}  # request -> pid of its fork, until reaped
-    while (messages := _messages(control, wait=not waiting)) is not None:
+    while True:
         _reap(at_work)
+        if waiting or (preparing and not at_work):
+            timeout: float | None = 0.0  # something to do now
+        else:  # wait for the viewer; with features to do, look again at the forks soon
+            timeout = FORK_CHECK_SECONDS if preparing else None
+        messages = _messages(control, timeout)
+        if messages is None:
+            break
         for message in messages:
             if message[0] == "stop":
                 _stop(message[1], waiting, at_work)
-                continue
-            _, request, left, right = message
-            sending, theirs = socket.socketpair()
-            with contextlib.suppress(OSError):  # the viewer has gone: the loop ends next
-                socket.send_fds(control, [b"."], [theirs.fileno()])
-            theirs.close()
-            waiting[request] = (left, right, sending)
-        if not waiting:
-            continue
-        request, (left, right, sending) = next(iter(waiting.items()))
-        unready = [k for k in (left, right) if k not in ready]
-        if unready:  # one document at a time, then see whether the pair is still wanted
-            with paused_gc():
-                document_features(documents[unready[0]], memo)
-            ready.add(unready[0])
-            continue
-        del waiting[request]
-        others = [control, *(other for _, _, other in waiting.values())]
-        pair = documents[left], documents[right]
-        pid = fork(partial(_compare_in_fork, pair, memo, sending, others, server))
-        sending.close()
-        if pid is not None:
-            at_work[request] = pid
+            else:
+                _, request, left, right, sending = message
+                waiting[request] = (left, right, sending)
+        if waiting:
+            request, (left, right, sending) = next(iter(waiting.items()))
+            del waiting[request]
+            others = [control.fileno(), *(other for _, _, other in waiting.values())]
+            pair = documents[left], documents[right]
+            pid = fork(partial(_compare_in_fork, pair, memo, sending, others, server))
+            os.close(sending)
+            if pid is not None:
+                at_work[request] = pid
+        elif preparing and not at_work and next(preparing, "done") == "done":
+            preparing = None
     for pid in at_work.values():
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
     os._exit(0)
 
 
-def _messages(control: socket.socket, wait: bool) -> list[tuple] | None:
-    """The viewer's messages that have come (waiting for one if ``wait``); None once it
-    has closed its end."""
+def _preparing(documents: list[Document], memo: FeatureMemo) -> Iterator[None]:
+    """Fill ``memo`` with the documents' paragraph features, pausing between chunks."""
+    for document in documents:
+        paragraphs = document.paragraphs
+        for start in range(0, len(paragraphs), FEATURES_CHUNK):
+            if len(memo) >= MEMO_LIMIT:
+                return
+            with paused_gc():
+                paragraph_features(paragraphs[start : start + FEATURES_CHUNK], memo)
+            yield
+
+
+def _messages(control: socket.socket, timeout: float | None) -> list[tuple] | None:
+    """The viewer's messages that have come within ``timeout`` seconds (None: waiting for
+    one), a request with the socket to answer through last; None once the viewer has
+    closed its end."""
     messages = []
-    while wait or select.select([control], [], [], 0)[0]:
+    while select.select([control], [], [], timeout)[0]:
         message = read_frame(control.fileno())
         if message is None:
             return None
+        if message[0] == "compare":  # the socket follows, on a byte of its own
+            try:
+                _, fds, _, _ = socket.recv_fds(control, 1, 1)
+            except OSError:
+                return None
+            if not fds:
+                return None
+            message = (*message, fds[0])
         messages.append(message)
-        wait = False
+        timeout = 0.0
     return messages
 
 
-def _stop(
-    request: int,
-    waiting: dict[int, tuple[int, int, socket.socket]],
-    at_work: dict[int, int],
-) -> None:
+def _stop(request: int, waiting: dict[int, tuple[int, int, int]], at_work: dict[int, int]) -> None:
     """Drop a request not forked yet (its reader sees the end), or kill its fork."""
     if request in waiting:
-        waiting.pop(request)[2].close()
+        os.close(waiting.pop(request)[2])
     pid = at_work.get(request)
     if pid is not None:  # not reaped yet, so not a reused pid
         with contextlib.suppress(ProcessLookupError):
@@ -253,15 +278,15 @@ def _stop(
 def _compare_in_fork(
     pair: tuple[Document, Document],
     memo: FeatureMemo,
-    sending: socket.socket,
-    others: list[socket.socket],
+    sending: int,
+    others: list[int],
     server: int,
 ) -> None:
     """A fork's work: it sends the pair's stages and leaves. It closes the server's other
     sockets first, or a dropped request's reader would wait for this fork to end."""
     for other in others:
-        other.close()
-    send_and_exit(lambda: _stages(*pair, memo), sending.detach(), server)
+        os.close(other)
+    send_and_exit(lambda: _stages(*pair, memo), sending, server)
 
 
 def _reap(at_work: dict[int, int]) -> None:

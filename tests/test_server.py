@@ -114,37 +114,44 @@ def _server_with(monkeypatch, **patches) -> ComparisonServer:
     return started
 
 
-def test_a_fork_inherits_both_articles_features(monkeypatch, server) -> None:
+def test_forks_inherit_the_features_worked_out_meanwhile(monkeypatch, server) -> None:
+    """Idle, the server works out every article's features; later forks get them."""
     server.close()
 
     def memo_keys(left, right, memo):
         yield sorted(memo)
 
     patched = _server_with(monkeypatch, _stages=memo_keys)
+    wanted = {(p.text, p.clutter) for d in DOCUMENTS for p in d.paragraphs}
     try:
-        keys = patched.compare(3, 4)._stream.receive()
-        wanted = {(p.text, p.clutter) for d in (LEFT, RIGHT) for p in d.paragraphs}
-        assert wanted <= {tuple(key) for key in keys}
+        for _ in range(20):
+            time.sleep(0.5)  # idle: the server works out features (not while forks work)
+            keys = {tuple(key) for key in patched.compare(3, 4)._stream.receive()}
+            if wanted <= keys:
+                break
+        assert wanted <= keys
     finally:
         patched.close()
 
 
 def test_a_pair_stopped_before_its_fork_is_never_forked(monkeypatch, tmp_path, server) -> None:
+    """Asked for and stopped while the server was busy: it is dropped, not forked."""
     server.close()
-    real_features = server_module.document_features
+    real_features = server_module.paragraph_features
 
-    def slow_features(document, memo):
+    def slow_features(paragraphs, memo):
         time.sleep(0.5)
-        return real_features(document, memo)
+        return real_features(paragraphs, memo)
 
     def marked(left, right, memo):  # each fork leaves a file named after its left article
         (tmp_path / os.path.basename(left.path)).write_text("forked")
         yield ()
 
-    patched = _server_with(monkeypatch, document_features=slow_features, _stages=marked)
+    patched = _server_with(monkeypatch, paragraph_features=slow_features, _stages=marked)
     try:
+        time.sleep(0.1)  # the server is working out the first chunk of features
         served = patched.compare(3, 4)
-        served.stop()  # while the server works out the first article's features
+        served.stop()
         started = time.monotonic()
         assert served.rows() is None
         assert time.monotonic() - started < 5
