@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import time
 
+from rich.cells import cell_len
 from tui_helpers import SEED_FILES, settle
 
 from newsdiff.tui import app as app_module
@@ -67,3 +70,22 @@ async def test_the_list_shown_with_a_fills_its_width() -> None:
         await settle(pilot)
         title_line = str(app.articles.get_option_at_index(0).prompt).split("\n")[0]
         assert len(title_line) > app.articles.scrollable_content_region.width - 4
+
+
+async def test_a_long_list_cuts_its_titles_to_the_room_its_scrollbar_leaves(tmp_path) -> None:
+    """With more articles than fit, the scrollbar takes two columns: titles cut to the
+    width without it wrapped into a stray second line."""
+    files = []
+    for copy in range(4):
+        for seed in SEED_FILES:
+            target = tmp_path / f"{copy}-{os.path.basename(seed)}"
+            shutil.copyfile(seed, target)
+            files.append(str(target))
+    app = build_app(files)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await settle(pilot)
+        assert app.articles.show_vertical_scrollbar
+        room = app.articles.scrollable_content_region.width
+        for k in range(len(files)):
+            lines = str(app.articles.get_option_at_index(k).prompt).split("\n")
+            assert max(map(cell_len, lines)) <= room

@@ -15,6 +15,7 @@ from newsdiff.render.safe import visible
 from newsdiff.similarity import word_count
 
 BAR_CELLS = 8
+PROMPT_LINES = 3  # an article's lines in the list (``article_prompt``)
 
 
 def similarity_bar(value: float | None) -> Text:
@@ -91,7 +92,11 @@ class ArticleList(OptionList):
         self._shown = (documents, left, right, similarity)
         highlighted = self.highlighted
         self.clear_options()
-        width = max(self.scrollable_content_region.width - 1, 24)
+        region = self.scrollable_content_region
+        width = region.width
+        if not self.show_vertical_scrollbar and PROMPT_LINES * len(documents) > region.height:
+            width -= self.styles.scrollbar_size_vertical  # the bar these options will need
+        width = max(width - 1, 24)
         for k, document in enumerate(documents):
             role = "left" if k == left else "right" if k == right else ""
             self.add_option(
