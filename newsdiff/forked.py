@@ -132,19 +132,21 @@ def fork(child: Callable[[], None]) -> int | None:
     ``os._exit(0)`` when it succeeds; returning or raising exits with status 1, never
     into this process's own code); its pid, or None if forking failed."""
     # No Ctrl-C between the fork and the child's ``try``: it would unwind this process's
-    # stack in the child.
+    # stack in the child. The mask comes back inside that ``try`` (a Ctrl-C waiting then is
+    # raised there, and the child exits).
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pid = os.fork()
     except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         return None
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # in both processes
     if pid == 0:
         try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             child()
         finally:
             os._exit(1)
+    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     return pid
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -152,3 +153,28 @@ def test_early_word_diffs_that_fail_are_made_here(monkeypatch) -> None:
     right = build_document("\n\n".join(pair["right_units"]) + "\n", "right.txt")
     monkeypatch.setattr(ForkedMap, "collect", lambda self: self.close())  # as if it crashed
     assert compare(left, right, processes=2) == compare(left, right, processes=1)
+
+
+def test_a_ctrl_c_just_after_the_fork_never_runs_the_callers_code_in_the_child() -> None:
+    """The child gets SIGINT before it has restored its signal mask: it must exit from its
+    own ``try``, not unwind into the code that called ``fork``."""
+    script = (
+        "import os, signal\n"
+        "from newsdiff import forked\n"
+        "real_fork = os.fork\n"
+        "def fork_then_ctrl_c():\n"
+        "    pid = real_fork()\n"
+        "    if pid == 0:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)  # blocked: it waits for the mask\n"
+        "    return pid\n"
+        "os.fork = fork_then_ctrl_c\n"
+        "me = os.getpid()\n"
+        "try:\n"
+        "    pid = forked.fork(lambda: os._exit(0))\n"
+        "except KeyboardInterrupt:\n"
+        "    os._exit(7 if os.getpid() != me else 8)\n"
+        "print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"  # the child left from its own try, status 1
