@@ -115,16 +115,16 @@ def frame(value: Any) -> bytes:
     return _HEADER.pack(len(data)) + data
 
 
-def _read_exactly(fd: int, size: int) -> bytes:
-    """``size`` bytes from the pipe, or b"" if it ends first."""
+def _read_exactly(fd: int, size: int) -> bytearray:
+    """``size`` bytes from the pipe, or none if it ends first."""
     buffer = bytearray(size)
     view, got = memoryview(buffer), 0
     while got < size:
         read = os.readv(fd, [view[got:]])
         if not read:
-            return b""
+            return bytearray()
         got += read
-    return bytes(buffer)
+    return buffer
 
 
 def fork(child: Callable[[], None]) -> int | None:
@@ -185,6 +185,8 @@ def let_go_of_standard_streams() -> None:
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
+    if devnull > 2:
+        os.close(devnull)
 
 
 def send_and_exit(produce: Callable[[], Iterable[Any]], writing: int, parent: int) -> None:

@@ -20,6 +20,7 @@ import select
 import signal
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from functools import partial
 from typing import Any
@@ -38,7 +39,10 @@ from newsdiff.model import Alignment, Document
 from newsdiff.wire import alignment_from_wire, alignment_to_wire
 
 FEATURES_CHUNK = 500  # paragraphs whose features are worked out between two looks
-MEMO_LIMIT = 120_000  # distinct paragraphs kept (about a 50,000-paragraph pair's)
+# Distinct paragraphs whose features are kept: ~6 KB each for news copy (87 MB for the
+# 13,929 of a 10,000-paragraph pair), so at most ~300 MB.
+MEMO_LIMIT = 50_000
+SERVER_EXIT_SECONDS = 1.0  # how long a closing viewer waits for the server to leave
 FORK_CHECK_SECONDS = 0.2  # how often an idle server looks whether its forks are done
 
 
@@ -74,8 +78,9 @@ class ComparisonServer:
 
     def compare(self, left: int, right: int) -> ServedComparison | None:
         """Start comparing ``documents[left]`` with ``documents[right]``; None if the
-        server cannot (it has gone). It never waits for the server: the request carries
-        the socket the fork will answer through."""
+        server cannot (it has gone). The request carries the socket the fork will answer
+        through, so there is no reply to wait for (only a full control socket would
+        block, and the server reads it between any two steps of its work)."""
         try:
             ours, theirs = socket.socketpair()
         except OSError:
@@ -86,10 +91,11 @@ class ComparisonServer:
             try:
                 self._control.sendall(frame(("compare", request, left, right)))
                 socket.send_fds(self._control, [b"."], [theirs.fileno()])
-            except OSError:
+            except OSError:  # gone, or half a request sent: either way no more use
+                self._control.close()
                 ours.close()
                 return None
-        stream = _Stream(self, request, ours.detach())
+        stream = _Stream(self, request, ours)
         return ServedComparison(self.documents[left], self.documents[right], stream)
 
     def stop(self, request: int) -> None:
@@ -98,33 +104,44 @@ class ComparisonServer:
             self._control.sendall(frame(("stop", request)))
 
     def close(self) -> None:
-        """End the server (it kills the forks still at work) and reap it."""
+        """End the server (it kills the forks still at work) and reap it; one that does
+        not leave within a second is killed (its forks die with it)."""
         with self._lock:
             if self._pid < 0:
                 return
             self._control.close()
+            deadline = time.monotonic() + SERVER_EXIT_SECONDS
             with contextlib.suppress(ChildProcessError):
-                os.waitpid(self._pid, 0)
+                while os.waitpid(self._pid, os.WNOHANG)[0] == 0:
+                    if time.monotonic() > deadline:
+                        os.kill(self._pid, signal.SIGKILL)
+                        os.waitpid(self._pid, 0)
+                        break
+                    time.sleep(0.005)
             self._pid = -1
 
 
 class _Stream:
     """The frames of one request, read from its own socket."""
 
-    def __init__(self, server: ComparisonServer, request: int, fd: int):
-        self._server, self._request, self._fd = server, request, fd
+    def __init__(self, server: ComparisonServer, request: int, sock: socket.socket):
+        self._server, self._request, self._socket = server, request, sock
+        self._stopped = False
 
     def receive(self) -> Any | None:
-        return read_frame(self._fd) if self._fd >= 0 else None
+        return None if self._stopped else read_frame(self._socket.fileno())
 
     def stop(self) -> None:
-        self._server.stop(self._request)
+        """Free a reader at once (it sees the end) and have the server kill the fork."""
+        if not self._stopped:
+            self._stopped = True
+            with contextlib.suppress(OSError):
+                self._socket.shutdown(socket.SHUT_RDWR)
+            self._server.stop(self._request)
 
     def close(self) -> None:
         self.stop()
-        if self._fd >= 0:
-            os.close(self._fd)
-            self._fd = -1
+        self._socket.close()
 
 
 class ServedComparison:
@@ -153,11 +170,12 @@ class ServedComparison:
         return self._decode(wired, word_diffs=False)
 
     def highlighted(self) -> Alignment | None:
-        """The rows with their word diffs (read after ``rows``); the fork is then done."""
-        wired = None
-        if self.rows() is not None:
-            with self._lock:
-                wired = self._stream.receive()
+        """The rows with their word diffs (after the rows frame, read here if need be);
+        the fork is then done."""
+        with self._lock:
+            if not self._rows_read:
+                self._rows_read, self._rows = True, self._stream.receive()
+            wired = self._stream.receive() if self._rows is not None else None
         self.close()
         return self._decode(wired, word_diffs=True)
 
@@ -173,8 +191,8 @@ class ServedComparison:
         self._stream.stop()
 
     def close(self) -> None:
-        """Stop the fork and close the socket; waits for a reader to let go, which it does
-        at once."""
+        """Stop the fork and close the socket (a reader is freed first, so this waits only
+        for it to let go of the lock)."""
         self.stop()
         with self._lock:
             self._stream.close()
@@ -185,12 +203,12 @@ def _serve(control: socket.socket, documents: list[Document], viewer: int) -> No
     (with the forks still at work) when the viewer closes its end or dies.
 
     While no fork is at work and nothing is asked, the server works out the articles'
-    paragraph features, a few hundred at a time, and keeps them (up to
-    ``MEMO_LIMIT``): later forks inherit them (copy on write), so a swapped pair, another
-    pair with the same article and the list's bars skip most of that stage. It never
-    delays a pair for them: a fork touching inherited features copies their memory pages,
-    which costs more than the fork working them out itself (1-2 s of a 50,000-paragraph
-    pair's 9-11 s when the opening pair waited for them)."""
+    paragraph features, a few hundred at a time, and keeps them (up to ``MEMO_LIMIT``):
+    later forks inherit them (copy on write), so a swapped pair, another pair with the
+    same article and the list's bars skip most of that stage. It never makes a pair wait
+    for them: when the opening pair waited for the server to work out its features, it
+    lost 1-2 s of its 9-11 s at 50,000 paragraphs (the fork then also copies the memory
+    pages of the features it touches)."""
     die_with(viewer)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the viewer decides when work ends
     let_go_of_standard_streams()
@@ -203,8 +221,8 @@ def _serve(control: socket.socket, documents: list[Document], viewer: int) -> No
         _reap(at_work)
         if waiting or (preparing and not at_work):
             timeout: float | None = 0.0  # something to do now
-        else:  # wait for the viewer; with features to do, look again at the forks soon
-            timeout = FORK_CHECK_SECONDS if preparing else None
+        else:  # wait for the viewer; with forks at work, look again at them soon
+            timeout = FORK_CHECK_SECONDS if at_work else None
         messages = _messages(control, timeout)
         if messages is None:
             break

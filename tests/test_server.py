@@ -44,6 +44,15 @@ def server():
     assert _no_child_left()
 
 
+def _first_frame(server: ComparisonServer, left: int, right: int):
+    """What a fork sends first, as sent (the comparison is then closed)."""
+    served = server.compare(left, right)
+    try:
+        return served._stream.receive()
+    finally:
+        served.close()
+
+
 def _slow(left, right, memo):
     time.sleep(60)
     yield ()
@@ -83,7 +92,7 @@ def test_a_failing_fork_sends_nothing(monkeypatch, server) -> None:
         served = failing.compare(3, 4)
         assert served.rows() is None
         assert served.highlighted() is None
-        assert failing.compare(0, 1).rows() is None  # the server itself goes on
+        assert _first_frame(failing, 0, 1) is None  # the server itself goes on
     finally:
         failing.close()
 
@@ -126,7 +135,7 @@ def test_forks_inherit_the_features_worked_out_meanwhile(monkeypatch, server) ->
     try:
         for _ in range(20):
             time.sleep(0.5)  # idle: the server works out features (not while forks work)
-            keys = {tuple(key) for key in patched.compare(3, 4)._stream.receive()}
+            keys = {tuple(key) for key in _first_frame(patched, 3, 4)}
             if wanted <= keys:
                 break
         assert wanted <= keys
@@ -139,7 +148,10 @@ def test_a_pair_stopped_before_its_fork_is_never_forked(monkeypatch, tmp_path, s
     server.close()
     real_features = server_module.paragraph_features
 
+    busy = tmp_path / "busy"
+
     def slow_features(paragraphs, memo):
+        busy.write_text("")
         time.sleep(0.5)
         return real_features(paragraphs, memo)
 
@@ -149,22 +161,26 @@ def test_a_pair_stopped_before_its_fork_is_never_forked(monkeypatch, tmp_path, s
 
     patched = _server_with(monkeypatch, paragraph_features=slow_features, _stages=marked)
     try:
-        time.sleep(0.1)  # the server is working out the first chunk of features
+        for _ in range(200):  # the server is working out the first chunk of features
+            if busy.exists():
+                break
+            time.sleep(0.01)
         served = patched.compare(3, 4)
         served.stop()
         started = time.monotonic()
         assert served.rows() is None
         assert time.monotonic() - started < 5
         served.close()
-        assert patched.compare(0, 1)._stream.receive() == ()  # the next pair is forked
+        assert _first_frame(patched, 0, 1) == ()  # the next pair is forked
     finally:
         patched.close()
-    assert sorted(os.listdir(tmp_path)) == [os.path.basename(SEED_FILES[0])]
+    assert sorted(os.listdir(tmp_path)) == sorted([os.path.basename(SEED_FILES[0]), "busy"])
 
 
 def test_a_server_gone_answers_none(server) -> None:
     os.kill(server._pid, 9)
-    time.sleep(0.1)
+    os.waitpid(server._pid, 0)
+    server._pid = -1  # reaped here
     assert server.compare(3, 4) is None
 
 
@@ -203,7 +219,12 @@ async def test_every_pair_and_bar_comes_from_the_server(monkeypatch) -> None:
     """Choosing another pair first drops the opening one; that pair and the list's bars
     are compared by the server, never in the viewer's own threads."""
     compared_here = []
-    monkeypatch.setattr(app_module, "compare", lambda *a, **k: compared_here.append(a))
+
+    def not_here(*args, **kwargs):
+        compared_here.append(args)
+        raise AssertionError("compared in the viewer's own process")
+
+    monkeypatch.setattr(app_module, "compare", not_here)
     app = build_app(SEED_FILES, processes=2)
     async with app.run_test(size=(120, 40)) as pilot:
         app.choose(right=2)
@@ -279,9 +300,13 @@ def test_the_server_and_its_forks_die_with_the_viewer() -> None:
     viewer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     try:
         pid = int(viewer.stdout.readline())
-        time.sleep(0.3)  # the fork has set itself up
-        forks = _children(pid)
+        for _ in range(100):  # the server has forked the comparison
+            forks = _children(pid)
+            if forks:
+                break
+            time.sleep(0.05)
         assert forks  # the comparison at work
+        time.sleep(0.2)  # it has asked the kernel to kill it with the server
         viewer.kill()
         viewer.wait()
         for _ in range(100):
@@ -305,3 +330,65 @@ def _alive(pid: int) -> bool:
             return stat.read().split(")")[-1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+async def test_restarted_bars_do_not_compare_a_pair_twice(monkeypatch, tmp_path) -> None:
+    """Choosing a pair already compared while the bars work leaves their comparison
+    running (same left article): no second fork of the same pair, and the bar's fork can
+    still be stopped."""
+    real_stages = server_module._stages
+
+    def logged(left, right, memo):  # each fork leaves a file named after its pair and pid
+        pair = f"{os.path.basename(left.path)[:3]}-{os.path.basename(right.path)[:3]}"
+        (tmp_path / f"{pair}-{os.getpid()}").write_text("")
+        if pair == "000-003":
+            time.sleep(3)
+        yield from real_stages(left, right, memo)
+
+    monkeypatch.setattr(server_module, "_stages", logged)
+    app = build_app(SEED_FILES, processes=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(500):
+            await pilot.pause(0.02)
+            if any(name.startswith("000-003") for name in os.listdir(tmp_path)):
+                break
+        await pilot.pause(0.3)
+        app.choose(right=2)  # compared by the bars already: shown from the cache
+        await pilot.pause(0.5)
+        assert app._bars_at_work is not None  # the bar's fork can still be stopped
+        await settle(pilot)
+    assert len([name for name in os.listdir(tmp_path) if name.startswith("000-003")]) == 1
+    assert _no_child_left()
+
+
+async def test_a_pair_asked_for_again_meanwhile_is_closed_when_done_with(monkeypatch) -> None:
+    """Highlights of a pair arriving after it was swapped away and back: the newer request
+    for the same pair is closed, not dropped with its socket open."""
+    app = build_app(SEED_FILES[3:5], processes=2)
+    real = app.call_from_thread
+    gate, held = threading.Event(), threading.Event()
+
+    def delayed(callback, *args):
+        highlights = getattr(callback, "__name__", "") == "_show" and args[0].word_diffs
+        if highlights and not held.is_set():
+            held.set()
+            gate.wait(10)  # the worker is past its last check; the screen goes on
+        return real(callback, *args)
+
+    monkeypatch.setattr(app, "call_from_thread", delayed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(500):
+            await pilot.pause(0.02)
+            if held.is_set():
+                break
+        assert held.is_set()
+        app.action_swap()
+        app.action_swap()  # back: a new request for the same pair
+        newer = app.pending
+        assert newer is not None
+        gate.set()
+        await settle(pilot)
+        assert app.pending is None
+        assert newer._stream._socket.fileno() == -1  # closed
+        assert app.diff.alignment == compare(*app.documents)
+    assert _no_child_left()

@@ -54,6 +54,7 @@ class NewsdiffApp(App[None]):
         # UI thread only; workers read it).
         self.pending: ServedComparison | None = startup.opening
         self._bars_at_work: ServedComparison | None = None  # the list's current one
+        self._bars_for: int | None = None  # the left article of the bars being compared
         self.left_index = 0
         self.right_index = 1 if len(self.documents) > 1 else 0
         self.style_name = startup.style
@@ -104,7 +105,7 @@ class NewsdiffApp(App[None]):
     def on_resize(self, event: events.Resize) -> None:
         """Crossing the narrow width hides or shows the article list (``a`` still toggles it
         in between)."""
-        self.update_status()  # shortened or lengthened to the new width
+        self.call_after_refresh(self.update_status)  # fitted to the new width, once laid out
         wide = event.size.width >= NARROW
         if wide != self._wide:
             self._wide = wide
@@ -145,10 +146,7 @@ class NewsdiffApp(App[None]):
         else:
             # The list's bars wait: the pair asked for comes first (they start again,
             # keeping what they had compared, once it is on screen).
-            self.workers.cancel_group(self, "similarity")
-            bars = self._bars_at_work
-            if bars is not None:
-                bars.stop()
+            self._stop_bars()
             if self.pending is None and self.server:
                 self.pending = self.server.compare(left, right)
             self.query_one("#status", Static).update(Text("Comparing…"))
@@ -178,13 +176,27 @@ class NewsdiffApp(App[None]):
         if full is None:
             full = add_word_diffs(quick)
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._show, full, left, right)
+            self.call_from_thread(self._show, full, left, right, pending)
 
-    def _show(self, alignment: Alignment, left: int, right: int) -> None:
+    def _show(
+        self,
+        alignment: Alignment,
+        left: int,
+        right: int,
+        served: ServedComparison | None = None,
+    ) -> None:
+        """Show a pair's rows, or the same rows highlighted (``served``: the server's
+        comparison they came from, now done with and closed by the worker)."""
         if alignment.word_diffs:
             self._alignments[(left, right)] = alignment
+            if served is not None and self.pending is served:
+                self.pending = None
+        elif (left, right) in self._alignments:  # its highlighted rows came meanwhile
             if self.pending and self.pending.is_of(alignment.left, alignment.right):
-                self.pending = None  # done with (and closed by the worker)
+                self._drop_pending()  # its highlights are not wanted: it would wait for ever
+            alignment = self._alignments[(left, right)]
+            if alignment is self.diff.alignment:
+                return  # already on screen
         if (left, right) != (self.left_index, self.right_index):
             return  # a newer pair was chosen meanwhile
         current = self.diff.alignment
@@ -211,7 +223,9 @@ class NewsdiffApp(App[None]):
             # A big comparison is a few million long-lived objects: move them out of the
             # collector's reach, or every full collection stalls key presses for ~0.4 s.
             gc.freeze()
-            if set(self.similarity) != set(range(len(self.documents))):
+            if set(self.similarity) != set(range(len(self.documents))) and self._bars_for != left:
+                self._stop_bars()
+                self._bars_for = left
                 self._similarities(left)  # after the pair is complete: they never compete
         self.update_status()  # a newly shown pair finds its search matches once laid out
 
@@ -237,16 +251,30 @@ class NewsdiffApp(App[None]):
         the worker was cancelled meanwhile."""
         served = self.server.compare(left, right) if self.server else None
         if served is not None:
-            self._bars_at_work = served
+            self._bars_at_work = served  # for ``_stop_bars``, which cancels first:
+            if get_current_worker().is_cancelled:  # cancelled before it could see this
+                served.close()
             try:
                 full = served.highlighted()
             finally:
-                self._bars_at_work = None
+                if self._bars_at_work is served:
+                    self._bars_at_work = None
             if full is not None or get_current_worker().is_cancelled:
                 return full
         return compare(self.documents[left], self.documents[right])
 
+    def _stop_bars(self) -> None:
+        """The list's bars wait: cancel their worker and stop the comparison it waits for
+        (they start again, keeping what they had compared)."""
+        self.workers.cancel_group(self, "similarity")
+        self._bars_for = None
+        bars = self._bars_at_work
+        if bars is not None:
+            bars.stop()
+
     def _set_similarity(self, left: int, results: dict[int, float]) -> None:
+        if self._bars_for == left:
+            self._bars_for = None
         if left == self.left_index:
             self.similarity = results
             self.refresh_list()
