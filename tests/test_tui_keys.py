@@ -514,3 +514,17 @@ async def test_keys_pressed_while_comparing_say_so(monkeypatch) -> None:
         await pilot.pause()
         messages = notices(app)
         assert messages == ["Still comparing: the rows come in a moment."] * 2
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("width", [60, 66])
+async def test_the_list_shown_on_a_narrow_terminal_leaves_the_comparison_its_room(width) -> None:
+    """With ``a`` on a narrow terminal the list gives way, so the comparison is never laid
+    out wider than it is drawn (its words were cut at the pane's edge)."""
+    app = seeds_app()
+    async with app.run_test(size=(width, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.articles.display
+        assert app.diff.screen_layout.width == app.diff.scrollable_content_region.width
