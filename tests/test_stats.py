@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from helpers import PARAGRAPHS, align
 
+from newsdiff.render.labels import percent
 from newsdiff.similarity import word_count
 
 
@@ -116,3 +118,11 @@ def test_a_one_character_edit_in_chinese_is_an_edited_row() -> None:
     ]  # fmt: skip
     assert (result.stats.words_inserted, result.stats.words_deleted) == (1, 1)
     assert 0.9 < result.similarity < 1.0
+
+
+@pytest.mark.parametrize(
+    "share,shown",
+    [(1.0, "100%"), (0.9996, "99%"), (0.994, "99%"), (0.5, "50%"), (0.004, "1%"), (0.0, "0%")],
+)
+def test_a_percentage_is_100_or_0_only_when_exactly(share: float, shown: str) -> None:
+    assert percent(share) == shown

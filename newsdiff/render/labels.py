@@ -47,8 +47,19 @@ def stats_lines(alignment: Alignment) -> list[str]:
     return [
         f"same {s.same} · edited {s.edited} · reworded {s.reworded} (of these: {of_these})",
         f"+{s.inserted} −{s.deleted} paragraphs · +{s.words_inserted} −{s.words_deleted} words"
-        f" · similarity {alignment.similarity:.0%}",
+        f" · similarity {percent(alignment.similarity)}",
     ]
+
+
+def percent(share: float) -> str:
+    """A share as a whole percentage that never rounds to 100% or 0% unless it is exactly
+    that: two versions with thousands of edited rows are not "100% similar"."""
+    value = round(share * 100)
+    if value == 100 and share < 1:
+        value = 99
+    elif value == 0 and share > 0:
+        value = 1
+    return f"{value}%"
 
 
 def fold_text(item: Item, clutter_switch: str = "--clutter") -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from newsdiff.model import Alignment
+from newsdiff.render.labels import percent
 
 SEPARATOR = " · "
 
@@ -23,7 +24,7 @@ def status_line(place: str, search: tuple[str, ...], alignment: Alignment, width
     flags = f"(↕{s.moved:,} ↺{s.repeated:,} <{s.split:,} >{s.merged:,})"
     rows = (f"{kinds} {flags}", kinds, "")
     if alignment.word_diffs:
-        similarity: tuple[str, ...] = (f"{alignment.similarity:.0%} similar", "")
+        similarity: tuple[str, ...] = (f"{percent(alignment.similarity)} similar", "")
         words: tuple[str, ...] = (f"+{s.words_inserted:,} −{s.words_deleted:,} words", "")
     else:
         similarity, words = ("",), ("highlighting words…",)

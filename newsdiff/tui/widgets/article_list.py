@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsdiff.model import Document
+from newsdiff.render.labels import percent
 from newsdiff.render.safe import visible
 from newsdiff.similarity import word_count
 
@@ -22,8 +23,10 @@ def similarity_bar(value: float | None) -> Text:
     if value is None:
         return Text("  …", style="dim")
     filled = round(value * BAR_CELLS)
+    if filled == BAR_CELLS and value < 1:
+        filled -= 1  # a full bar only for an identical article
     return Text.assemble(
-        ("█" * filled, "green"), ("░" * (BAR_CELLS - filled), "dim"), f" {value:4.0%}"
+        ("█" * filled, "green"), ("░" * (BAR_CELLS - filled), "dim"), f" {percent(value):>4}"
     )
 
 
