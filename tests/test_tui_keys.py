@@ -245,8 +245,12 @@ async def test_help_scrolls_with_the_viewer_keys() -> None:
         await pilot.pause()
         scroll = app.screen.query_one("#help")
         assert scroll.max_scroll_y > 0  # the help is longer than a small terminal
-        await pilot.press("j", "j")
-        assert scroll.scroll_y > 0
+        await pilot.press(*"j" * 12)  # a burst: every key counts (no animation restarted)
+        await pilot.pause()
+        assert scroll.scroll_y == min(12, scroll.max_scroll_y)
+        await pilot.press("k", "k")
+        await pilot.pause()
+        assert scroll.scroll_y == min(12, scroll.max_scroll_y) - 2
         await pilot.press("G")
         await pilot.pause()
         assert scroll.scroll_y == scroll.max_scroll_y

@@ -84,6 +84,29 @@ class _HelpScroll(VerticalScroll):
         Binding("G", "scroll_end", show=False),
     ]
 
+    # Instant and applied at once, like the comparison's own scrolling: a scroll that waits
+    # for the next refresh (or animates) starts again from the old position at each key,
+    # so a burst of keys moved the text a line or two.
+    def action_scroll_down(self) -> None:
+        self.scroll_relative(y=1, animate=False, immediate=True)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_relative(y=-1, animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        self.scroll_relative(y=self.scrollable_content_region.height, animate=False, immediate=True)
+
+    def action_page_up(self) -> None:
+        self.scroll_relative(
+            y=-self.scrollable_content_region.height, animate=False, immediate=True
+        )
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False, immediate=True)
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
