@@ -36,7 +36,12 @@ from newsdiff.forked import (
     send_and_exit,
 )
 from newsdiff.model import Alignment, Document
-from newsdiff.wire import alignment_from_wire, alignment_to_wire
+from newsdiff.wire import (
+    alignment_from_wire,
+    alignment_to_wire,
+    highlights_from_wire,
+    highlights_to_wire,
+)
 
 FEATURES_CHUNK = 500  # paragraphs whose features are worked out between two looks
 # Distinct paragraphs whose features are kept: ~6 KB each for news copy (87 MB for the
@@ -157,6 +162,7 @@ class ServedComparison:
         self._lock = threading.Lock()
         self._rows_read = False
         self._rows: Any = None  # the first frame, as sent
+        self._quick: Alignment | None = None  # and decoded (once)
 
     def is_of(self, left: Document, right: Document) -> bool:
         return left is self.left and right is self.right
@@ -167,24 +173,22 @@ class ServedComparison:
             if not self._rows_read:
                 self._rows_read, self._rows = True, self._stream.receive()
             wired = self._rows
-        return self._decode(wired, word_diffs=False)
-
-    def highlighted(self) -> Alignment | None:
-        """The rows with their word diffs (after the rows frame, read here if need be);
-        the fork is then done."""
-        with self._lock:
-            if not self._rows_read:
-                self._rows_read, self._rows = True, self._stream.receive()
-            wired = self._stream.receive() if self._rows is not None else None
-        self.close()
-        return self._decode(wired, word_diffs=True)
-
-    def _decode(self, wired: Any, word_diffs: bool) -> Alignment | None:
-        """An alignment the fork sent, if it is the one expected."""
         if wired is None:
             return None
-        alignment = alignment_from_wire(wired, self.left, self.right)
-        return alignment if alignment.word_diffs == word_diffs else None
+        if self._quick is None:
+            quick = alignment_from_wire(wired, self.left, self.right)
+            self._quick = None if quick.word_diffs else quick
+        return self._quick
+
+    def highlighted(self) -> Alignment | None:
+        """The rows with their word diffs (after the rows, read here if need be); the fork
+        is then done. Only what the word diffs change travels: the rows are the ones
+        ``rows`` gave."""
+        quick = self.rows()
+        with self._lock:
+            wired = self._stream.receive() if quick is not None else None
+        self.close()
+        return highlights_from_wire(wired, quick) if wired is not None and quick else None
 
     def stop(self) -> None:
         """Nobody wants the results any more (another pair was chosen, the viewer quits)."""
@@ -317,7 +321,7 @@ def _reap(at_work: dict[int, int]) -> None:
 
 
 def _stages(left: Document, right: Document, memo: FeatureMemo) -> Iterator[tuple]:
-    """What a fork sends: the rows, then the rows with their word diffs."""
+    """What a fork sends: the rows, then what their word diffs change."""
     quick = compare(left, right, word_diffs=False, memo=memo)
     yield alignment_to_wire(quick)
-    yield alignment_to_wire(add_word_diffs(quick))
+    yield highlights_to_wire(add_word_diffs(quick), quick)

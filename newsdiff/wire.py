@@ -5,7 +5,7 @@ word-diffed yet (their texts whole) are made again from them."""
 
 from __future__ import annotations
 
-from dataclasses import astuple
+from dataclasses import astuple, replace
 from typing import Any
 
 from newsdiff.inline import whole_spans
@@ -56,3 +56,23 @@ def alignment_from_wire(wired: tuple[Any, ...], left: Document, right: Document)
         Stats(*stats),
         word_diffs,
     )
+
+
+def highlights_to_wire(full: Alignment, quick: Alignment) -> tuple[Any, ...]:
+    """What ``add_word_diffs`` changed in ``quick``'s rows: the spans of the rows whose
+    spans differ (most rows are kept as they are), with the word counts."""
+    changed = tuple(
+        (k, spans_to_wire(row.spans))
+        for k, (row, before) in enumerate(zip(full.rows, quick.rows, strict=True))
+        if row.spans != before.spans
+    )
+    return changed, full.similarity, astuple(full.stats)
+
+
+def highlights_from_wire(wired: tuple[Any, ...], quick: Alignment) -> Alignment:
+    """``quick`` with the word diffs ``highlights_to_wire`` sent."""
+    changed, similarity, stats = wired
+    rows = list(quick.rows)
+    for k, spans in changed:
+        rows[k] = replace(rows[k], spans=spans_from_wire(spans))
+    return Alignment(quick.left, quick.right, tuple(rows), similarity, Stats(*stats))

@@ -14,12 +14,17 @@ import pytest
 from tui_helpers import SEED_FILES, settle
 
 from newsdiff import server as server_module
-from newsdiff.compare import compare
+from newsdiff.compare import add_word_diffs, compare
 from newsdiff.document import load_document
 from newsdiff.server import ComparisonServer
 from newsdiff.tui import app as app_module
 from newsdiff.tui.app import build_app
-from newsdiff.wire import alignment_from_wire, alignment_to_wire
+from newsdiff.wire import (
+    alignment_from_wire,
+    alignment_to_wire,
+    highlights_from_wire,
+    highlights_to_wire,
+)
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 
@@ -63,6 +68,9 @@ def test_an_alignment_comes_back_from_the_wire_unchanged(left: str, right: str) 
     a, b = load_document(left), load_document(right)
     for alignment in (compare(a, b), compare(a, b, word_diffs=False)):
         assert alignment_from_wire(alignment_to_wire(alignment), a, b) == alignment
+    quick = compare(a, b, word_diffs=False)
+    full = add_word_diffs(quick)
+    assert highlights_from_wire(highlights_to_wire(full, quick), quick) == compare(a, b)
 
 
 def test_a_fork_sends_the_rows_then_the_highlighted_rows(server) -> None:
