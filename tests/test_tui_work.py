@@ -38,7 +38,9 @@ async def test_a_pair_asked_for_stops_the_list_bars_first(monkeypatch) -> None:
         assert len(app.similarity) == len(app.documents)  # the bars came back, all of them
 
 
-async def test_tab_while_a_pair_loads_focuses_the_comparison_once_shown(monkeypatch) -> None:
+async def test_tab_while_the_first_pair_loads_focuses_the_comparison_once_shown(
+    monkeypatch,
+) -> None:
     real = app_module.compare
 
     def slow_rows(left, right, *args, **kwargs):
@@ -46,17 +48,46 @@ async def test_tab_while_a_pair_loads_focuses_the_comparison_once_shown(monkeypa
             time.sleep(0.5)
         return real(left, right, *args, **kwargs)
 
+    monkeypatch.setattr(app_module, "compare", slow_rows)
     app = build_app(SEED_FILES)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        monkeypatch.setattr(app_module, "compare", slow_rows)
-        app.articles.focus()
-        app.choose(left=1, right=2)  # a pair the list's bars have not compared
         await pilot.pause(0.1)
-        assert app.diff.loading
+        assert app.diff.loading  # nothing to show yet: the loading cover
+        app.articles.focus()
         await pilot.press("tab")
         await settle(pilot)
         assert app.focused is app.diff
+
+
+async def test_the_pair_before_stays_on_show_while_the_next_one_loads(monkeypatch) -> None:
+    """A swap of a pair not compared yet keeps the pair before on show, dimmed, instead of
+    a blank loading cover; keys still work on it, and the swapped pair opens where they
+    left the reader."""
+    real = app_module.compare
+
+    def slow_rows(left, right, *args, **kwargs):
+        if kwargs.get("word_diffs", True) is False:
+            time.sleep(0.6)
+        return real(left, right, *args, **kwargs)
+
+    app = build_app(SEED_FILES[3:5])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(app_module, "compare", slow_rows)
+        before = app.diff.alignment
+        await pilot.press("s")
+        await pilot.pause(0.1)
+        assert not app.diff.loading and app.diff.has_class("stale")
+        assert app.diff.alignment is before
+        assert "Comparing" in str(app.query_one("#status").render())
+        await pilot.press("pagedown", "pagedown")  # read on in the pair before meanwhile
+        await pilot.pause()
+        moved_to = app.diff.place()
+        await settle(pilot)
+        assert not app.diff.has_class("stale")
+        assert app.diff.alignment.left is app.documents[1]  # swapped
+        assert app.diff.place().document is moved_to.document
+        assert app.diff.place().paragraph == moved_to.paragraph
 
 
 async def test_the_list_shown_with_a_fills_its_width() -> None:

@@ -150,7 +150,10 @@ class NewsdiffApp(App[None]):
             if self.pending is None and self.server:
                 self.pending = self.server.compare(left, right)
             self.query_one("#status", Static).update(Text("Comparing…"))
-            self.diff.loading = True
+            if self.diff.alignment is None:
+                self.diff.loading = True
+            else:  # the pair before stays on show, dimmed, until the new rows come
+                self.diff.add_class("stale")
             self._compare(left, right)
 
     @work(thread=True, exclusive=True, group="compare")
@@ -209,6 +212,10 @@ class NewsdiffApp(App[None]):
             self.diff.replace(alignment)  # the same rows, now highlighted: keep the place
         else:
             self.diff.loading = False
+            if self.diff.has_class("stale") and self._opening_place is not None:
+                # keys pressed meanwhile moved the pair before: open where they left it
+                self._opening_place = self.diff.place() or self._opening_place
+            self.diff.remove_class("stale")
             if self.focused is None or self._focus_when_shown:
                 self.diff.focus()  # the loading cover took the focus, or Tab asked for it
             self._focus_when_shown = False
@@ -304,8 +311,8 @@ class NewsdiffApp(App[None]):
     def update_status(self) -> None:
         alignment = self.diff.alignment
         layout = self.diff.screen_layout
-        if alignment is None or layout is None:
-            return
+        if alignment is None or layout is None or self.diff.has_class("stale"):
+            return  # nothing on show yet, or the pair before while "Comparing…"
         cursor = self.diff.cursor
         changes = layout.change_items()
         origin = cursor is not None and layout.items[cursor].kind is ItemKind.ORIGIN
