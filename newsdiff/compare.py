@@ -300,6 +300,11 @@ def _word_stats(
         words_deleted += deleted
     total = sum(left_words[p.index] for p in left.story)
     total += sum(right_words[p.index] for p in right.story)
-    # The clamp only matters for a row pairing story text with clutter.
-    similarity = round(min(1.0, kept_total / total), 4) if total else 1.0
+    if not total:
+        return words_inserted, words_deleted, 1.0
+    # The clamp to 1 only matters for a row pairing story text with clutter; the other
+    # keeps a changed pair from rounding to exactly 1 or 0 (shown as 100% or 0%).
+    similarity = round(min(1.0, kept_total / total), 4)
+    if 0 < kept_total < total:
+        similarity = min(max(similarity, 0.0001), 0.9999)
     return words_inserted, words_deleted, similarity

@@ -163,6 +163,7 @@ class ServedComparison:
         self._rows_read = False
         self._rows: Any = None  # the first frame, as sent
         self._quick: Alignment | None = None  # and decoded (once)
+        self._decoding = threading.Lock()
 
     def is_of(self, left: Document, right: Document) -> bool:
         return left is self.left and right is self.right
@@ -175,9 +176,10 @@ class ServedComparison:
             wired = self._rows
         if wired is None:
             return None
-        if self._quick is None:
-            quick = alignment_from_wire(wired, self.left, self.right)
-            self._quick = None if quick.word_diffs else quick
+        with self._decoding:  # once, whichever worker asks first
+            if self._quick is None:
+                quick = alignment_from_wire(wired, self.left, self.right)
+                self._quick = None if quick.word_diffs else quick
         return self._quick
 
     def highlighted(self) -> Alignment | None:

@@ -122,7 +122,27 @@ def test_a_one_character_edit_in_chinese_is_an_edited_row() -> None:
 
 @pytest.mark.parametrize(
     "share,shown",
-    [(1.0, "100%"), (0.9996, "99%"), (0.994, "99%"), (0.5, "50%"), (0.004, "1%"), (0.0, "0%")],
+    [
+        (1.0, "100%"),
+        (0.9996, "99%"),
+        (0.994, "99%"),
+        (0.5, "50%"),
+        (0.004, "1%"),
+        (0.0, "0%"),
+        (1.3, "100%"),
+        (-0.2, "0%"),
+    ],
 )
 def test_a_percentage_is_100_or_0_only_when_exactly(share: float, shown: str) -> None:
     assert percent(share) == shown
+
+
+def test_one_word_changed_in_a_long_story_is_not_similarity_1() -> None:
+    """Rounded to four places, one word in 20,000 came out as exactly 1.0 (shown 100%)."""
+    left = [
+        f"Paragraph {k} tells the story of the council vote on the new budget." for k in range(2000)
+    ]
+    right = list(left)
+    right[1000] = right[1000].replace("council", "committee")
+    alignment = align(left, right)
+    assert 0.9999 <= alignment.similarity < 1.0

@@ -120,3 +120,34 @@ async def test_a_long_list_cuts_its_titles_to_the_room_its_scrollbar_leaves(tmp_
         for k in range(len(files)):
             lines = str(app.articles.get_option_at_index(k).prompt).split("\n")
             assert max(map(cell_len, lines)) <= room
+
+
+async def test_swapping_there_and_back_before_the_highlights_ends_on_the_pair(monkeypatch) -> None:
+    """Swapped and swapped back while the rows on show wait for their highlights: the
+    rows that come are the ones on show, and the view must still come out of its dimmed
+    "Comparing…" state (it stayed so for good)."""
+    real_compare, real_highlights = app_module.compare, app_module.add_word_diffs
+
+    def slow_rows(left, right, *args, **kwargs):
+        time.sleep(0.2)
+        return real_compare(left, right, *args, **kwargs)
+
+    def slow_highlights(alignment, *args, **kwargs):
+        time.sleep(1.0)
+        return real_highlights(alignment, *args, **kwargs)
+
+    monkeypatch.setattr(app_module, "compare", slow_rows)
+    monkeypatch.setattr(app_module, "add_word_diffs", slow_highlights)
+    app = build_app(SEED_FILES[3:5])
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(300):
+            await pilot.pause(0.02)
+            if app.diff.alignment is not None:
+                break
+        assert not app.diff.alignment.word_diffs  # rows on show, highlights to come
+        await pilot.press("s", "s")
+        await settle(pilot)
+        assert not app.diff.has_class("stale") and not app.diff.loading
+        assert app.diff.border_title.startswith("L ")
+        assert "similar" in str(app.query_one("#status").render())
+        assert app.diff.alignment == real_compare(*app.documents)

@@ -54,7 +54,7 @@ def stats_lines(alignment: Alignment) -> list[str]:
 def percent(share: float) -> str:
     """A share as a whole percentage that never rounds to 100% or 0% unless it is exactly
     that: two versions with thousands of edited rows are not "100% similar"."""
-    value = round(share * 100)
+    value = round(min(max(share, 0.0), 1.0) * 100)
     if value == 100 and share < 1:
         value = 99
     elif value == 0 and share > 0:

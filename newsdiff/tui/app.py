@@ -203,26 +203,18 @@ class NewsdiffApp(App[None]):
         if (left, right) != (self.left_index, self.right_index):
             return  # a newer pair was chosen meanwhile
         current = self.diff.alignment
-        if (
+        same_rows = (  # the rows on show, now highlighted (or asked for again): keep the place
             current is not None
             and not current.word_diffs
             and current.left is alignment.left
             and current.right is alignment.right
-        ):
-            self.diff.replace(alignment)  # the same rows, now highlighted: keep the place
+        )
+        place, self._opening_place = self._opening_place, None
+        if not same_rows or self.diff.loading or self.diff.has_class("stale"):
+            place = self._arrive(alignment, place)
+        if same_rows:
+            self.diff.replace(alignment)
         else:
-            self.diff.loading = False
-            if self.diff.has_class("stale") and self._opening_place is not None:
-                # keys pressed meanwhile moved the pair before: open where they left it
-                self._opening_place = self.diff.place() or self._opening_place
-            self.diff.remove_class("stale")
-            if self.focused is None or self._focus_when_shown:
-                self.diff.focus()  # the loading cover took the focus, or Tab asked for it
-            self._focus_when_shown = False
-            self.diff.border_title = (
-                f"L {paragraph_counts(alignment.left)} ⟷ R {paragraph_counts(alignment.right)}"
-            )
-            place, self._opening_place = self._opening_place, None
             self.diff.show(alignment, place)
         if not alignment.word_diffs:
             self.call_after_refresh(self._highlight, alignment, left, right)
@@ -235,6 +227,24 @@ class NewsdiffApp(App[None]):
                 self._bars_for = left
                 self._similarities(left)  # after the pair is complete: they never compete
         self.update_status()  # a newly shown pair finds its search matches once laid out
+
+    def _arrive(self, alignment: Alignment, place: Place | None) -> Place | None:
+        """A pair comes on screen: the loading cover or the dimmed pair before goes, the
+        title names it, the focus comes back. Returns where it opens: for a swap, where
+        keys pressed on the pair before left the reader, if that pair shares the article."""
+        if self.diff.has_class("stale") and place is not None:
+            moved = self.diff.place()
+            if moved is not None and moved.document in (alignment.left, alignment.right):
+                place = moved
+        self.diff.loading = False
+        self.diff.remove_class("stale")
+        if self.focused is None or self._focus_when_shown:
+            self.diff.focus()  # the loading cover took the focus, or Tab asked for it
+        self._focus_when_shown = False
+        self.diff.border_title = (
+            f"L {paragraph_counts(alignment.left)} ⟷ R {paragraph_counts(alignment.right)}"
+        )
+        return place
 
     @work(thread=True, exclusive=True, group="similarity")
     def _similarities(self, left: int) -> None:
