@@ -151,3 +151,34 @@ async def test_swapping_there_and_back_before_the_highlights_ends_on_the_pair(mo
         assert app.diff.border_title.startswith("L ")
         assert "similar" in str(app.query_one("#status").render())
         assert app.diff.alignment == real_compare(*app.documents)
+
+
+async def test_highlights_restyle_the_layout_on_show_without_laying_it_out_again(
+    monkeypatch,
+) -> None:
+    """Side by side, the highlighted rows have the heights of the rows on show: the layout
+    is kept (laying 10,000 rows out again took the screen's interpreter for ~0.1 s), the
+    reader stays where they were, and the lines are drawn again with the word marks."""
+    real_highlights = app_module.add_word_diffs
+
+    def slow_highlights(alignment, *args, **kwargs):
+        time.sleep(0.8)
+        return real_highlights(alignment, *args, **kwargs)
+
+    monkeypatch.setattr(app_module, "add_word_diffs", slow_highlights)
+    app = build_app(SEED_FILES[3:5])
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(300):
+            await pilot.pause(0.02)
+            if app.diff.screen_layout is not None:
+                break
+        quick = app.diff.screen_layout
+        assert not quick.alignment.word_diffs
+        await pilot.press("j", "j", "j")
+        y = app.diff.scroll_offset.y
+        await settle(pilot)
+        layout = app.diff.screen_layout
+        assert layout.alignment.word_diffs and layout.items is quick.items
+        assert app.diff.scroll_offset.y == y
+        lines = [app.diff.render_line(k) for k in range(app.diff.size.height)]
+        assert any(segment.style and segment.style.underline for s in lines for segment in s)

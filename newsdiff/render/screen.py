@@ -11,6 +11,7 @@ in the background and installed a moment later.
 from __future__ import annotations
 
 import bisect
+import copy
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -82,6 +83,16 @@ class ScreenLayout:
         self._row_items: dict[int, int] | None = None
         self._change_items: list[int] | None = None
         self.rendered_items = 0  # how many items were ever styled (tests check laziness)
+
+    def restyled(self, alignment: Alignment) -> ScreenLayout:
+        """This layout for the same rows with other spans (their word diffs added), side by
+        side: a row's height there depends only on its paragraphs, so the items, heights
+        and scroll index stay; only the styled lines are made again."""
+        twin = copy.copy(self)
+        twin.alignment = alignment
+        twin._cache = OrderedDict()
+        twin.rendered_items = 0
+        return twin
 
     def install_heights(self, heights: list[int]) -> None:
         """Use these row heights (from ``exact_heights``) for the scroll index."""

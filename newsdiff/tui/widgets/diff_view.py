@@ -123,8 +123,18 @@ class DiffView(ScrollView, can_focus=True):
 
     def replace(self, alignment: Alignment) -> None:
         """Show a new version of the same rows (word diffs added) without moving. Side by
-        side, a row's height depends only on its paragraphs, which are the same, so those
-        heights are kept; unified ones are measured again (the word marks take room)."""
+        side, a row's height depends only on its paragraphs, which are the same, so the
+        layout is kept and only restyled; unified heights are measured again (the word
+        marks take room)."""
+        layout = self.screen_layout
+        if layout is not None and not layout.unified:  # the same items and heights
+            self.alignment = alignment
+            self.screen_layout = layout.restyled(alignment)
+            self._generation += 1  # the lines on screen are drawn again, highlighted
+            if not layout.exact:  # measuring the old layout's heights: measure this one's
+                self._measure(self.screen_layout)  # (quick: the heights it has are kept)
+            self.refresh()
+            return
         place = self.place()
         self.alignment = alignment
         self._row_heights = {key: memo for key, memo in self._row_heights.items() if not key[1]}
