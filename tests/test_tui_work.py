@@ -182,3 +182,28 @@ async def test_highlights_restyle_the_layout_on_show_without_laying_it_out_again
         assert app.diff.scroll_offset.y == y
         lines = [app.diff.render_line(k) for k in range(app.diff.size.height)]
         assert any(segment.style and segment.style.underline for s in lines for segment in s)
+
+
+async def test_going_back_to_the_pair_on_show_while_another_loads_keeps_the_place(
+    monkeypatch,
+) -> None:
+    real = app_module.compare
+
+    def slow_rows(left, right, *args, **kwargs):
+        if kwargs.get("word_diffs", True) is False:
+            time.sleep(0.6)
+        return real(left, right, *args, **kwargs)
+
+    app = build_app(SEED_FILES)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(app_module, "compare", slow_rows)
+        await pilot.press("j", "j", "j", "j")
+        y = app.diff.scroll_offset.y
+        app.choose(left=1, right=2)  # not compared yet: the pair on show stays, dimmed
+        await pilot.pause(0.1)
+        assert app.diff.has_class("stale")
+        app.choose(left=0, right=1)  # back to it, before the other pair came
+        await settle(pilot)
+        assert not app.diff.has_class("stale")
+        assert app.diff.scroll_offset.y == y

@@ -214,7 +214,7 @@ class NewsdiffApp(App[None]):
             place = self._arrive(alignment, place)
         if same_rows:
             self.diff.replace(alignment)
-        else:
+        elif alignment is not current:  # (else: back to the pair on show, where it was)
             self.diff.show(alignment, place)
         if not alignment.word_diffs:
             self.call_after_refresh(self._highlight, alignment, left, right)
