@@ -1,8 +1,9 @@
 """Work done in forked copies of this process: the one-shot command's word diffs of a big
-pair (independent of each other and of the rest), and the viewer's opening comparison.
+pair (independent of each other and of the rest), and the means the viewer's comparison
+server (``newsdiff.server``) is built from.
 
 A forked child already holds every input (copy on write), so only results travel back,
-as ``marshal`` data through a pipe: strings, numbers and tuples, cheap to send, one frame
+as ``marshal`` data through a socket: strings, numbers and tuples, cheap to send, one frame
 per result so a reader can use the first while the child makes the next. Where forking
 is not possible (no ``fork``, other threads running) or a child fails, the caller does
 the work in this process, with the same results; how many processes to use is the
@@ -15,6 +16,7 @@ import contextlib
 import marshal
 import os
 import signal
+import socket
 import struct
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -54,24 +56,12 @@ class Forked:
     @classmethod
     def start(cls, produce: Callable[[], Iterable[Any]]) -> Forked | None:
         """Fork the child; None where this process may not or cannot fork."""
-        if not can_fork():
-            return None
-        try:
-            reading, writing = os.pipe()
-        except OSError:
-            return None
         parent = os.getpid()
-
-        def child() -> None:
-            os.close(reading)
-            send_and_exit(produce, writing, parent)
-
-        pid = fork(child)
-        os.close(writing)
-        if pid is None:
-            os.close(reading)
+        started = fork_connected(lambda theirs: send_and_exit(produce, theirs.detach(), parent))
+        if started is None:
             return None
-        return cls(pid, reading)
+        pid, ours = started
+        return cls(pid, ours.detach())
 
     def receive(self) -> Any | None:
         """The child's next value; None once it has no more, failed or was stopped."""
@@ -86,7 +76,7 @@ class Forked:
                     os.kill(self._pid, signal.SIGKILL)
 
     def close(self) -> None:
-        """Stop the child, close the pipe and reap it (in the thread that reads)."""
+        """Stop the child, close the socket and reap it (in the thread that reads)."""
         self.stop()
         if self._reading >= 0:
             os.close(self._reading)
@@ -116,7 +106,7 @@ def frame(value: Any) -> bytes:
 
 
 def _read_exactly(fd: int, size: int) -> bytearray:
-    """``size`` bytes from the pipe, or none if it ends first."""
+    """``size`` bytes from the socket, or none if it ends first."""
     buffer = bytearray(size)
     view, got = memoryview(buffer), 0
     while got < size:
@@ -148,6 +138,30 @@ def fork(child: Callable[[], None]) -> int | None:
             os._exit(1)
     signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     return pid
+
+
+def fork_connected(
+    child: Callable[[socket.socket], None],
+) -> tuple[int, socket.socket] | None:
+    """``fork`` a child that runs ``child(its end)`` of a new socket pair; the child's pid
+    and this process's end, or None where this process may not or cannot fork."""
+    if not can_fork():
+        return None
+    try:
+        ours, theirs = socket.socketpair()
+    except OSError:
+        return None
+
+    def run() -> None:
+        ours.close()
+        child(theirs)
+
+    pid = fork(run)
+    theirs.close()
+    if pid is None:
+        ours.close()
+        return None
+    return pid, ours
 
 
 class _Orphaned(Exception):
@@ -196,12 +210,12 @@ def send_and_exit(produce: Callable[[], Iterable[Any]], writing: int, parent: in
     for it) and stops early if this process has gone."""
     die_with(parent)
     let_go_of_standard_streams()
-    with os.fdopen(writing, "wb") as pipe:
+    with os.fdopen(writing, "wb") as out:
         for value in produce():
             if os.getppid() != parent:
                 return
-            pipe.write(frame(value))
-            pipe.flush()
+            out.write(frame(value))
+            out.flush()
     os._exit(0)
 
 

@@ -27,9 +27,9 @@ from typing import Any
 
 from newsdiff.compare import FeatureMemo, add_word_diffs, compare, paragraph_features, paused_gc
 from newsdiff.forked import (
-    can_fork,
     die_with,
     fork,
+    fork_connected,
     frame,
     let_go_of_standard_streams,
     read_frame,
@@ -62,24 +62,9 @@ class ComparisonServer:
     @classmethod
     def start(cls, documents: list[Document]) -> ComparisonServer | None:
         """Fork the server; None where this process may not or cannot fork."""
-        if not can_fork():
-            return None
-        try:
-            ours, theirs = socket.socketpair()
-        except OSError:
-            return None
         viewer = os.getpid()
-
-        def server() -> None:
-            ours.close()
-            _serve(theirs, documents, viewer)
-
-        pid = fork(server)
-        theirs.close()
-        if pid is None:
-            ours.close()
-            return None
-        return cls(pid, ours, documents)
+        started = fork_connected(lambda theirs: _serve(theirs, documents, viewer))
+        return cls(*started, documents) if started else None
 
     def compare(self, left: int, right: int) -> ServedComparison | None:
         """Start comparing ``documents[left]`` with ``documents[right]``; None if the
@@ -190,7 +175,7 @@ class ServedComparison:
         with self._lock:
             wired = self._stream.receive() if quick is not None else None
         self.close()
-        return highlights_from_wire(wired, quick) if wired is not None and quick else None
+        return None if wired is None or quick is None else highlights_from_wire(wired, quick)
 
     def stop(self) -> None:
         """Nobody wants the results any more (another pair was chosen, the viewer quits)."""

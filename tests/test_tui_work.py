@@ -12,18 +12,29 @@ from tui_helpers import SEED_FILES, settle
 from newsdiff.tui import app as app_module
 from newsdiff.tui.app import build_app
 
+REAL_COMPARE, REAL_WORD_DIFFS = app_module.compare, app_module.add_word_diffs
+
+
+def _slowed(monkeypatch, *, rows: float = 0.0, full: float = 0.0, words: float = 0.0) -> None:
+    """Slow the viewer's own work down (seconds): its rows (``compare`` without word
+    diffs), the list bars' full comparisons, and the rows' word diffs."""
+
+    def compare(left, right, *args, **kwargs):
+        time.sleep(full if kwargs.get("word_diffs", True) else rows)
+        return REAL_COMPARE(left, right, *args, **kwargs)
+
+    def add_word_diffs(alignment, *args, **kwargs):
+        time.sleep(words)
+        return REAL_WORD_DIFFS(alignment, *args, **kwargs)
+
+    monkeypatch.setattr(app_module, "compare", compare)
+    monkeypatch.setattr(app_module, "add_word_diffs", add_word_diffs)
+
 
 async def test_a_pair_asked_for_stops_the_list_bars_first(monkeypatch) -> None:
     """The bars compare every article with the left one; a pair picked meanwhile must not
     wait behind them: they stop, and start again once it is on screen."""
-    real = app_module.compare
-
-    def slow_full(left, right, *args, **kwargs):
-        if kwargs.get("word_diffs", True):  # the bars' comparisons, not the viewer's rows
-            time.sleep(0.3)
-        return real(left, right, *args, **kwargs)
-
-    monkeypatch.setattr(app_module, "compare", slow_full)
+    _slowed(monkeypatch, full=0.3)  # the bars' comparisons, not the viewer's rows
     app = build_app(SEED_FILES)
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(500):
@@ -34,21 +45,14 @@ async def test_a_pair_asked_for_stops_the_list_bars_first(monkeypatch) -> None:
         app.choose(right=4)  # not compared yet: the bars are still at the second article
         assert all(w.is_cancelled for w in bars)
         await settle(pilot)
-        assert app.diff.alignment == real(app.documents[0], app.documents[4])
+        assert app.diff.alignment == REAL_COMPARE(app.documents[0], app.documents[4])
         assert len(app.similarity) == len(app.documents)  # the bars came back, all of them
 
 
 async def test_tab_while_the_first_pair_loads_focuses_the_comparison_once_shown(
     monkeypatch,
 ) -> None:
-    real = app_module.compare
-
-    def slow_rows(left, right, *args, **kwargs):
-        if kwargs.get("word_diffs", True) is False:  # the rows the reader waits for
-            time.sleep(0.5)
-        return real(left, right, *args, **kwargs)
-
-    monkeypatch.setattr(app_module, "compare", slow_rows)
+    _slowed(monkeypatch, rows=0.5)  # the rows the reader waits for
     app = build_app(SEED_FILES)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.1)
@@ -63,17 +67,10 @@ async def test_the_pair_before_stays_on_show_while_the_next_one_loads(monkeypatc
     """A swap of a pair not compared yet keeps the pair before on show, dimmed, instead of
     a blank loading cover; keys still work on it, and the swapped pair opens where they
     left the reader."""
-    real = app_module.compare
-
-    def slow_rows(left, right, *args, **kwargs):
-        if kwargs.get("word_diffs", True) is False:
-            time.sleep(0.6)
-        return real(left, right, *args, **kwargs)
-
     app = build_app(SEED_FILES[3:5])
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        monkeypatch.setattr(app_module, "compare", slow_rows)
+        _slowed(monkeypatch, rows=0.6)
         before = app.diff.alignment
         await pilot.press("s")
         await pilot.pause(0.1)
@@ -126,18 +123,7 @@ async def test_swapping_there_and_back_before_the_highlights_ends_on_the_pair(mo
     """Swapped and swapped back while the rows on show wait for their highlights: the
     rows that come are the ones on show, and the view must still come out of its dimmed
     "Comparing…" state (it stayed so for good)."""
-    real_compare, real_highlights = app_module.compare, app_module.add_word_diffs
-
-    def slow_rows(left, right, *args, **kwargs):
-        time.sleep(0.2)
-        return real_compare(left, right, *args, **kwargs)
-
-    def slow_highlights(alignment, *args, **kwargs):
-        time.sleep(1.0)
-        return real_highlights(alignment, *args, **kwargs)
-
-    monkeypatch.setattr(app_module, "compare", slow_rows)
-    monkeypatch.setattr(app_module, "add_word_diffs", slow_highlights)
+    _slowed(monkeypatch, rows=0.2, full=0.2, words=1.0)
     app = build_app(SEED_FILES[3:5])
     async with app.run_test(size=(120, 30)) as pilot:
         for _ in range(300):
@@ -150,7 +136,7 @@ async def test_swapping_there_and_back_before_the_highlights_ends_on_the_pair(mo
         assert not app.diff.has_class("stale") and not app.diff.loading
         assert app.diff.border_title.startswith("L ")
         assert "similar" in str(app.query_one("#status").render())
-        assert app.diff.alignment == real_compare(*app.documents)
+        assert app.diff.alignment == REAL_COMPARE(*app.documents)
 
 
 async def test_highlights_restyle_the_layout_on_show_without_laying_it_out_again(
@@ -159,13 +145,7 @@ async def test_highlights_restyle_the_layout_on_show_without_laying_it_out_again
     """Side by side, the highlighted rows have the heights of the rows on show: the layout
     is kept (laying 10,000 rows out again took the screen's interpreter for ~0.1 s), the
     reader stays where they were, and the lines are drawn again with the word marks."""
-    real_highlights = app_module.add_word_diffs
-
-    def slow_highlights(alignment, *args, **kwargs):
-        time.sleep(0.8)
-        return real_highlights(alignment, *args, **kwargs)
-
-    monkeypatch.setattr(app_module, "add_word_diffs", slow_highlights)
+    _slowed(monkeypatch, words=0.8)
     app = build_app(SEED_FILES[3:5])
     async with app.run_test(size=(120, 30)) as pilot:
         for _ in range(300):
@@ -187,17 +167,10 @@ async def test_highlights_restyle_the_layout_on_show_without_laying_it_out_again
 async def test_going_back_to_the_pair_on_show_while_another_loads_keeps_the_place(
     monkeypatch,
 ) -> None:
-    real = app_module.compare
-
-    def slow_rows(left, right, *args, **kwargs):
-        if kwargs.get("word_diffs", True) is False:
-            time.sleep(0.6)
-        return real(left, right, *args, **kwargs)
-
     app = build_app(SEED_FILES)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        monkeypatch.setattr(app_module, "compare", slow_rows)
+        _slowed(monkeypatch, rows=0.6)
         await pilot.press("j", "j", "j", "j")
         y = app.diff.scroll_offset.y
         app.choose(left=1, right=2)  # not compared yet: the pair on show stays, dimmed

@@ -198,8 +198,6 @@ class NewsdiffApp(App[None]):
             if self.pending and self.pending.is_of(alignment.left, alignment.right):
                 self._drop_pending()  # its highlights are not wanted: it would wait for ever
             alignment = self._alignments[(left, right)]
-            if alignment is self.diff.alignment:
-                return  # already on screen
         if (left, right) != (self.left_index, self.right_index):
             return  # a newer pair was chosen meanwhile
         current = self.diff.alignment
