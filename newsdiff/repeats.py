@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsdiff.pairing import Bead, Scorer
-from newsdiff.similarity import Features, Weights, containment, dice, is_lone_dateline
+from newsdiff.similarity import Features, Weights, dice, is_lone_dateline
 
 
 def link_repeats(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
@@ -73,16 +73,22 @@ def _repeated_in(
     f: Features, other: Sequence[Features], candidates: list[int], linked: set[int], scorer: Scorer
 ) -> int | None:
     """The paragraph of the other side that ``f`` repeats: one holding nearly all of its
-    words, else a linked one much like it."""
+    words, else a linked one much like it. (``containment`` and, for a linked paragraph,
+    ``dice`` of the two, from one intersection: the same figures.)"""
+    weights = scorer.weights
+    mass = weights.set_mass(f.stems)
+    if not mass:
+        return None
     contained, contained_k, closest, closest_k = 0.0, -1, 0.0, -1
     for k in candidates:
-        if other[k].role != f.role:
+        o = other[k]
+        if o.role != f.role:
             continue
-        c = containment(f.stems, other[k].stems, scorer.weights)
-        if c > contained:
-            contained, contained_k = c, k
-        if k in linked:
-            d = dice(f.stems, other[k].stems, scorer.weights)
+        shared = weights.mass(f.stems & o.stems)
+        if shared / mass > contained:
+            contained, contained_k = shared / mass, k
+        if k in linked and o.stems:
+            d = 2.0 * shared / (mass + weights.set_mass(o.stems))
             if d > closest:
                 closest, closest_k = d, k
     if contained >= scorer.config.repeat_containment:
@@ -99,14 +105,26 @@ def _best_copy(
     weights: Weights,
     near: float = 0.75,
 ) -> int | None:
-    """A linked paragraph of the same side that ``f`` copies (same text, or nearly)."""
+    """A linked paragraph of the same side that ``f`` copies (same text, or nearly). A
+    candidate whose stems weigh too little or too much to reach the best so far is not
+    scored (Dice is at most 2 min(a, b) / (a + b) of the two weights)."""
     best, best_k = near, None
+    mass = weights.set_mass(f.stems)
     for k in candidates:
-        if own[k].role != f.role:
+        g = own[k]
+        if g.role != f.role:
             continue
-        s = 1.0 if own[k].key == f.key else dice(f.stems, own[k].stems, weights)
+        if g.key == f.key:
+            s = 1.0
+        else:
+            other = weights.set_mass(g.stems)
+            if 2.0 * min(mass, other) < (best - 1e-9) * (mass + other):
+                continue
+            s = dice(f.stems, g.stems, weights)
         if s >= best and (best_k is None or s > best):
             best, best_k = s, k
+            if g.key == f.key:
+                break  # nothing scores above a copy
     return best_k
 
 

@@ -104,3 +104,56 @@ def test_stemming_is_safe_from_several_threads() -> None:
         results = list(pool.map(lambda w: similarity.stem(w), words))
     similarity._stems.clear()
     assert results == [similarity.stem(w) for w in words]
+
+
+stem_sets = st.frozensets(st.sampled_from([f"s{k}" for k in range(12)]), max_size=8)
+
+
+@st.composite
+def near_stem_sets(draw) -> list[frozenset[str]]:
+    """A paragraph's stems, then others made from them with a few stems dropped and added
+    (so that many score near the thresholds)."""
+    first = draw(stem_sets)
+    few = stem_sets.filter(lambda stems: len(stems) <= 2)
+    others = [
+        (first - draw(few)) | draw(few)
+        if draw(st.booleans())
+        else draw(stem_sets)
+        for _ in range(draw(st.integers(1, 9)))
+    ]
+    return [first, *others]
+
+
+@SETTINGS
+@given(near_stem_sets(), st.integers(0, 12))
+def test_repeat_search_scores_as_the_plain_definitions(sets, copy) -> None:
+    """``_best_copy`` skips candidates Dice cannot raise above the best so far, and
+    ``_repeated_in`` takes containment and Dice from one intersection: both must pick what
+    scoring every candidate with ``dice`` and ``containment`` picks."""
+    from newsdiff.pairing import AlignConfig, Scorer
+    from newsdiff.repeats import _best_copy, _repeated_in
+    from newsdiff.similarity import Features, containment, dice
+
+    def feature(k: int, stems: frozenset[str]) -> Features:
+        key = "copy" if k in (0, copy) else f"text {k}"  # perhaps one copy of the first
+        return Features(key, sorted(stems), stems, False)
+
+    f, *others = [feature(k, stems) for k, stems in enumerate(sets)]
+    scorer = Scorer([f], others, AlignConfig())
+    w, candidates = scorer.weights, list(range(len(others)))
+    scores = [1.0 if g.key == f.key else dice(f.stems, g.stems, w) for g in others]
+    best = max(scores)
+    expected = scores.index(best) if best >= 0.75 else None
+    assert _best_copy(f, others, candidates, w) == expected
+
+    linked = set(candidates[::2])
+    contained = [containment(f.stems, g.stems, w) for g in others]
+    close = [dice(f.stems, g.stems, w) if k in linked else 0.0 for k, g in enumerate(others)]
+    config = scorer.config
+    if f.stems and max(contained) >= config.repeat_containment:
+        want: int | None = contained.index(max(contained))
+    elif f.stems and max(close) >= config.repeat_similarity:
+        want = close.index(max(close))
+    else:
+        want = None
+    assert _repeated_in(f, others, candidates, linked, scorer) == want
