@@ -116,9 +116,7 @@ def near_stem_sets(draw) -> list[frozenset[str]]:
     first = draw(stem_sets)
     few = stem_sets.filter(lambda stems: len(stems) <= 2)
     others = [
-        (first - draw(few)) | draw(few)
-        if draw(st.booleans())
-        else draw(stem_sets)
+        (first - draw(few)) | draw(few) if draw(st.booleans()) else draw(stem_sets)
         for _ in range(draw(st.integers(1, 9)))
     ]
     return [first, *others]
