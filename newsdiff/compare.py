@@ -33,11 +33,6 @@ EDITED_MIN_KEPT = 0.75  # share of the shorter side's words kept in order for "e
 # Fewer changed rows than this are word-diffed in this process alone: forking a copy of
 # it costs more than it saves.
 MIN_FORKED_ROWS = 500
-# Of the in-order rows' word diffs started early, this share is left to this process, to
-# do after the aligner's later passes: without it the parent waited for the child (~1 s of
-# a 50,000-paragraph pair; the later passes take ~80 % of the time of the child's diffs).
-EARLY_SHARE_KEPT = 0.15
-
 
 FeatureMemo = dict[tuple[str, bool], Features]  # (text, clutter) -> its features
 
@@ -187,18 +182,18 @@ class _RowSpans:
 
     The word diffs of the aligner's in-order rows (most of the final rows) start in a
     forked child as soon as that pass is done (``start_early``, the aligner's hook), while
-    this process pairs the leftovers; ``finish`` collects them and shares out the changed
-    rows still to do, if there are many. A child only reads paragraph texts, so it copies
-    little of this process's memory, and only spans travel back."""
+    this process pairs the leftovers; ``finish`` makes them from the other end until it
+    meets the child (``ForkedMap.collect``), then shares out the changed rows still to do,
+    if there are many. A child only reads paragraph texts, so it copies little of this
+    process's memory, and only spans travel back."""
 
     def __init__(self, left: Document, right: Document, word_diffs: bool, processes: int):
         self.left, self.right = left, right
         self.make = partial(_spans, left=left, right=right, word_diffs=word_diffs)
         self.processes = processes if word_diffs else 1  # whole texts are no work
         self.known: dict[Pair, tuple[Span, ...]] = {}
-        self.early: ForkedMap[tuple[Span, ...]] | None = None
+        self.early: ForkedMap[Pair, tuple[Span, ...]] | None = None
         self.early_pairs: list[Pair] = []
-        self.kept_pairs: list[Pair] = []  # early pairs this process diffs itself
 
     def changed(self, beads: list[Bead]) -> list[Pair]:
         """Rows whose texts differ (cosmetically at least): they need a word diff."""
@@ -212,14 +207,11 @@ class _RowSpans:
     def start_early(self, beads: list[Bead]) -> None:
         pairs = self.changed(beads) if self.processes > 1 else []
         if len(pairs) >= MIN_FORKED_ROWS:
-            cut = round(len(pairs) * (1 - EARLY_SHARE_KEPT))
-            self.early = ForkedMap.start(self.make, pairs[:cut], spans_to_wire, spans_from_wire)
-            self.early_pairs, self.kept_pairs = pairs[:cut], pairs[cut:]
+            self.early = ForkedMap.start(self.make, pairs, spans_to_wire, spans_from_wire)
+            self.early_pairs = pairs
 
     def finish(self, beads: list[Bead]) -> None:
-        if self.early:  # this process's part of the early pairs, then the child's
-            self.known.update((pair, self.make(pair)) for pair in self.kept_pairs)
-        found = self.early.collect() if self.early else None
+        found = self.early.collect(self.make) if self.early else None
         if found is not None:
             self.known.update(zip(self.early_pairs, found, strict=True))
         if self.processes < 2:

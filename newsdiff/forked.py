@@ -15,10 +15,12 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import select
 import signal
 import socket
 import struct
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -66,6 +68,10 @@ class Forked:
     def receive(self) -> Any | None:
         """The child's next value; None once it has no more, failed or was stopped."""
         return read_frame(self._reading) if self._reading >= 0 else None
+
+    def ready(self) -> bool:
+        """Whether ``receive`` has something to read at once (a value, or the end)."""
+        return self._reading < 0 or bool(select.select([self._reading], [], [], 0)[0])
 
     def stop(self) -> None:
         """Kill the child if it is still at work (its results are no longer wanted, or all
@@ -207,24 +213,49 @@ def send_and_exit(produce: Callable[[], Iterable[Any]], writing: int, parent: in
     """A child's work: it sends what ``produce`` yields through ``writing`` as frames and
     leaves at once, without exit handlers.
     It lets go of the standard streams (a reader of this process's output must not wait
-    for it) and stops early if this process has gone."""
+    for it) and stops early if this process has gone. It never waits for a reader busy
+    elsewhere while it has more to make: what the socket cannot take yet waits in its
+    memory, and goes whenever the reader has taken some."""
     die_with(parent)
     let_go_of_standard_streams()
-    with os.fdopen(writing, "wb") as out:
-        for value in produce():
-            if os.getppid() != parent:
-                return
-            out.write(frame(value))
-            out.flush()
+    os.set_blocking(writing, False)
+    pending: deque[memoryview] = deque()
+    for value in produce():
+        if os.getppid() != parent:
+            return
+        pending.append(memoryview(frame(value)))
+        _send_some(writing, pending)
+    os.set_blocking(writing, True)
+    _send_some(writing, pending)
     os._exit(0)
 
 
-class ForkedMap(Generic[Result]):
-    """``[function(item) for item in items]`` made by a forked child while this process
-    goes on; ``collect`` waits for the results, once."""
+def _send_some(writing: int, pending: deque[memoryview]) -> None:
+    """Write what the socket takes of ``pending`` (all of it, if blocking)."""
+    with contextlib.suppress(BlockingIOError):
+        while pending:
+            written = os.write(writing, pending[0])
+            if written == len(pending[0]):
+                pending.popleft()
+            else:
+                pending[0] = pending[0][written:]
 
-    def __init__(self, child: Forked, count: int, from_wire: Callable[[Any], Result]):
-        self._child, self._count, self._from_wire = child, count, from_wire
+
+CHUNK = 32  # results per frame of a ForkedMap child: how often its progress shows
+
+
+class ForkedMap(Generic[Item, Result]):
+    """``[function(item) for item in items]`` made by a forked child while this process
+    goes on; ``collect`` gathers the results, once, and may help make them.
+
+    The child works from the first item on and sends its results a few at a time; a
+    helping ``collect`` works from the last item back, taking in what the child has sent
+    between two items of its own, until the two meet. So neither process waits for the
+    other, whatever their speeds (a fixed share left to this process was either too big
+    or too small as the machine's speed and the other work varied)."""
+
+    def __init__(self, child: Forked, items: Sequence[Item], from_wire: Callable[[Any], Result]):
+        self._child, self._items, self._from_wire = child, items, from_wire
 
     @classmethod
     def start(
@@ -233,23 +264,49 @@ class ForkedMap(Generic[Result]):
         items: Sequence[Item],
         to_wire: Callable[[Result], Any],
         from_wire: Callable[[Any], Result],
-    ) -> ForkedMap[Result] | None:
+    ) -> ForkedMap[Item, Result] | None:
         """Fork the child (``to_wire`` makes a result ``marshal``-able, ``from_wire`` makes
         it back); None where this process may not or cannot fork."""
-        child = Forked.start(
-            lambda: [[to_wire(function(item)) for item in _while_parent_lives(items)]]
-        )
-        return cls(child, len(items), from_wire) if child else None
 
-    def collect(self) -> list[Result] | None:
-        """The child's results in order, or None if it failed; the child is reaped."""
+        def produce() -> Iterable[list[Any]]:
+            chunk: list[Any] = []
+            for item in _while_parent_lives(items):
+                chunk.append(to_wire(function(item)))
+                if len(chunk) == CHUNK:
+                    yield chunk
+                    chunk = []
+            if chunk:
+                yield chunk
+
+        child = Forked.start(produce)
+        return cls(child, items, from_wire) if child else None
+
+    def collect(self, helper: Callable[[Item], Result] | None = None) -> list[Result] | None:
+        """The results in order, or None if the child failed first; the child is reaped.
+        With ``helper`` (the child's function) this process makes results from the end
+        meanwhile, and makes the ones left over if the child fails."""
+        items, count = self._items, len(self._items)
+        front: list[Any] = []  # the child's results, as sent
+        back: list[Result] = []  # this process's, from the last item backwards
         try:
-            wired = self._child.receive()
+            while len(front) + len(back) < count:
+                if helper is not None and not self._child.ready():
+                    back.append(helper(items[count - 1 - len(back)]))
+                    continue
+                chunk = self._child.receive()
+                if not isinstance(chunk, list):  # the child failed or was killed
+                    if helper is None:
+                        return None
+                    middle = items[len(front) : count - len(back)]
+                    return [
+                        *map(self._from_wire, front),
+                        *map(helper, middle),
+                        *reversed(back),
+                    ]
+                front.extend(chunk)
         finally:
             self.close()
-        if not isinstance(wired, list) or len(wired) != self._count:
-            return None
-        return [self._from_wire(w) for w in wired]
+        return [*map(self._from_wire, front[: count - len(back)]), *reversed(back)]
 
     def close(self) -> None:
         self._child.close()
@@ -268,7 +325,7 @@ def map_forked(
     processes = min(processes, MAX_PROCESSES, len(items))
     if processes < 2 or not can_fork():
         return [function(item) for item in items]
-    children: list[ForkedMap[Result] | None] = []
+    children: list[ForkedMap[Item, Result] | None] = []
     results: list[Result | None] = [None] * len(items)
     try:
         for k in range(1, processes):

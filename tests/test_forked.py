@@ -18,6 +18,7 @@ from newsdiff import compare as compare_module
 from newsdiff.compare import compare
 from newsdiff.document import build_document, load_document
 from newsdiff.forked import ForkedMap, map_forked
+from newsdiff.wire import spans_to_wire
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate import generate
@@ -32,8 +33,19 @@ def _tagged(item: int) -> tuple[int, int]:
     return item * item, os.getpid()
 
 
+def _slowly_tagged(item: int) -> tuple[int, int]:
+    time.sleep(0.002)
+    return _tagged(item)
+
+
 def _identity(value):
     return value
+
+
+def _padded(item: int) -> str:
+    """A result of a few kilobytes, made in a millisecond."""
+    time.sleep(0.001)
+    return f"{item:08d}" * 256
 
 
 def test_results_come_back_in_order_from_every_process() -> None:
@@ -151,8 +163,66 @@ def test_early_word_diffs_that_fail_are_made_here(monkeypatch) -> None:
     pair = generate(2500, seed=4)
     left = build_document("\n\n".join(pair["left_units"]) + "\n", "left.txt")
     right = build_document("\n\n".join(pair["right_units"]) + "\n", "right.txt")
-    monkeypatch.setattr(ForkedMap, "collect", lambda self: self.close())  # as if it crashed
+    parent = os.getpid()
+    sent = 0
+
+    def fails_in_the_child(spans):
+        nonlocal sent
+        sent += 1
+        if os.getpid() != parent and sent > 40:  # a crash part of the way through
+            raise RuntimeError("child")
+        return spans_to_wire(spans)
+
+    monkeypatch.setattr(compare_module, "spans_to_wire", fails_in_the_child)
     assert compare(left, right, processes=2) == compare(left, right, processes=1)
+
+
+def test_a_helped_map_meets_its_child_in_the_middle() -> None:
+    """The child works from the front, this process from the back: the results are in
+    order and both made some of them."""
+    items = list(range(400))
+    job = ForkedMap.start(_slowly_tagged, items, to_wire=list, from_wire=tuple)
+    assert job is not None
+    results = job.collect(_slowly_tagged)
+    assert results is not None
+    assert [square for square, _ in results] == [k * k for k in items]
+    makers = [pid for _, pid in results]
+    here = makers.index(os.getpid())
+    assert here > 0 and set(makers[:here]) == {makers[0]} != {os.getpid()}
+    assert set(makers[here:]) == {os.getpid()}
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_a_child_that_fails_leaves_a_helped_map_its_middle() -> None:
+    parent = os.getpid()
+
+    def fails_in_the_child(item: int) -> int:
+        if os.getpid() != parent and item >= 50:
+            raise RuntimeError("child")
+        time.sleep(0.001)
+        return item + 1
+
+    job = ForkedMap.start(fails_in_the_child, list(range(300)), _identity, _identity)
+    assert job is not None
+    assert job.collect(fails_in_the_child) == list(range(1, 301))
+    job = ForkedMap.start(fails_in_the_child, list(range(300)), _identity, _identity)
+    assert job is not None
+    assert job.collect() is None  # unhelped: the caller makes them all
+
+
+def test_a_child_never_waits_for_a_busy_reader() -> None:
+    """Its results wait in its own memory while this process is busy elsewhere: by the
+    time they are read the child has made them all, far more than a socket holds (a child
+    blocked on a full socket would leave half of them to make once the reading starts)."""
+    items = list(range(1500))
+    job = ForkedMap.start(_padded, items, to_wire=_identity, from_wire=_identity)
+    assert job is not None
+    time.sleep(2.5)  # the child's ~1.5 s of work, and some to spare
+    started = time.monotonic()
+    results = job.collect(_padded)
+    assert time.monotonic() - started < 0.4
+    assert results == [f"{k:08d}" * 256 for k in items]
 
 
 def test_a_ctrl_c_just_after_the_fork_never_runs_the_callers_code_in_the_child() -> None:
