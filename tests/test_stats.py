@@ -146,3 +146,27 @@ def test_one_word_changed_in_a_long_story_is_not_similarity_1() -> None:
     right[1000] = right[1000].replace("council", "committee")
     alignment = align(left, right)
     assert 0.9999 <= alignment.similarity < 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose 5% in May, the office said.",
+        'He said "no" twice, then left.',
+        'A misprint joined the quote:"like this"and on.',
+        "“Quoted” in curly quotes — with a dash",
+        "Straße, café and naïve words; № 5 and ½ cup",
+        "東京で会談した",
+        "x",
+    ],
+)
+def test_word_counts_taken_from_the_features_are_the_texts_own(text: str) -> None:
+    """The comparison counts most paragraphs' words from their features; every count must
+    be what ``word_count`` says of the text."""
+    from newsdiff.compare import _ParagraphWords, document_features
+    from newsdiff.document import build_document
+
+    document = build_document(text + "\n", "t.txt")
+    features = document_features(document)
+    counted = _ParagraphWords(document, document, (features, features))
+    assert counted.left == counted.right == [word_count(p.text) for p in document.paragraphs]
