@@ -149,18 +149,27 @@ def heaviest_increasing_chain(
         return []
     weights = weights or [1.0] * len(pairs)
     ranks = {j: r for r, j in enumerate(sorted({j for _, j in pairs}), start=1)}
-    tree: list[tuple[float, int]] = [(0.0, -1)] * (len(ranks) + 1)
+    # The tree holds, per node, the heaviest chain's total and its last pair (the later
+    # pair on a tie), in two lists: no tuple made or compared per step.
+    size = len(ranks) + 1
+    tree_total, tree_end = [0.0] * size, [-1] * size
     total = [0.0] * len(pairs)
     parent = [-1] * len(pairs)
     for k, (_, j) in enumerate(pairs):
-        r, best = ranks[j] - 1, (0.0, -1)
+        rank = ranks[j]
+        r, best, end = rank - 1, 0.0, -1
         while r > 0:  # best chain ending below j
-            best = max(best, tree[r])
-            r -= r & -r
-        total[k], parent[k] = best[0] + weights[k], best[1]
-        r = ranks[j]
-        while r < len(tree):
-            tree[r] = max(tree[r], (total[k], k))
+            here = tree_total[r]
+            if here > best or (here == best and tree_end[r] > end):
+                best, end = here, tree_end[r]
+            r &= r - 1
+        mine = total[k] = best + weights[k]
+        parent[k] = end
+        r = rank
+        while r < size:
+            here = tree_total[r]
+            if mine > here or (mine == here and k > tree_end[r]):
+                tree_total[r], tree_end[r] = mine, k
             r += r & -r
     k = max(range(len(pairs)), key=lambda x: (total[x], -x))
     chain: list[tuple[int, int]] = []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+import pytest
 from helpers import PARAGRAPHS, article, links
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -155,3 +158,25 @@ def test_repeat_search_scores_as_the_plain_definitions(sets, copy) -> None:
     else:
         want = None
     assert _repeated_in(f, others, candidates, linked, scorer) == want
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=30),
+    st.lists(st.sampled_from([1.0, 1.5, 2.0]), min_size=30, max_size=30),
+)
+def test_the_heaviest_chain_is_increasing_and_as_heavy_as_any(raw, weight_choices) -> None:
+    """The Fenwick-tree chain against the plain quadratic DP: increasing in both
+    coordinates, and no increasing chain weighs more."""
+    from newsdiff.pairing import heaviest_increasing_chain
+
+    pairs = sorted({i: (i, j) for i, j in raw}.values())  # each first coordinate once
+    weights = weight_choices[: len(pairs)]
+    chain = heaviest_increasing_chain(pairs, weights)
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in pairwise(chain))
+    weight_of = dict(zip(pairs, weights, strict=True))
+    best: list[float] = []  # heaviest chain ending at each pair
+    for k, (i, j) in enumerate(pairs):
+        before = [best[x] for x in range(k) if pairs[x][1] < j and pairs[x][0] < i]
+        best.append(max(before, default=0.0) + weights[k])
+    assert sum(weight_of[p] for p in chain) == pytest.approx(max(best, default=0.0))
