@@ -521,10 +521,11 @@ async def test_keys_pressed_while_comparing_say_so(monkeypatch) -> None:
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("width", [60, 66])
+@pytest.mark.parametrize("width", [46, 60, 66])
 async def test_the_list_shown_on_a_narrow_terminal_leaves_the_comparison_its_room(width) -> None:
     """With ``a`` on a narrow terminal the list gives way, so the comparison is never laid
-    out wider than it is drawn (its words were cut at the pane's edge)."""
+    out wider than it is drawn (its words were cut at the pane's edge); at 46 columns the
+    pane is under 20 wide, once the layout's floor."""
     app = seeds_app()
     async with app.run_test(size=(width, 20)) as pilot:
         await settle(pilot)

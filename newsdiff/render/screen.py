@@ -31,6 +31,9 @@ from newsdiff.similarity import search_pattern
 
 CACHED_ITEMS = 512
 ONE_COLUMN_BELOW = 40  # a view narrower than this is drawn unified, whatever was asked
+# A view narrower than this is laid out this wide (words are then cut at its edge): the
+# unified body wraps at the width less its two-cell indent, and never at fewer than 8.
+MIN_WIDTH = 10
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ class ScreenLayout:
         search, shows the same rows at the same heights, so only new rows are measured."""
         self.alignment, self.theme, self.options, self.console = alignment, theme, options, console
         self.items: list[Item] = layout(alignment, options.layout)
-        width = max(options.width, 20)
+        width = max(options.width, MIN_WIDTH)
         self.unified = options.unified or width < ONE_COLUMN_BELOW
         count = max(len(alignment.left.paragraphs), len(alignment.right.paragraphs), 1)
         self.nw = len(f"¶{count}") + 2

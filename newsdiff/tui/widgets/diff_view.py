@@ -32,7 +32,7 @@ from textual.worker import get_current_worker
 
 from newsdiff.model import Alignment, Document
 from newsdiff.render.layout import ItemKind, LayoutOptions
-from newsdiff.render.screen import ONE_COLUMN_BELOW, ScreenLayout, ScreenOptions
+from newsdiff.render.screen import MIN_WIDTH, ONE_COLUMN_BELOW, ScreenLayout, ScreenOptions
 from newsdiff.render.theme import DiffTheme, get_theme
 from newsdiff.similarity import search_pattern
 
@@ -190,7 +190,7 @@ class DiffView(ScrollView, can_focus=True):
         else:
             options = ScreenOptions(width, self.unified, self.layout_options)
             big = len(self.alignment.rows) > MEASURE_NOW
-            one_column = self.unified or max(width, 20) < ONE_COLUMN_BELOW  # as ScreenLayout
+            one_column = self.unified or max(width, MIN_WIDTH) < ONE_COLUMN_BELOW  # as ScreenLayout
             self.screen_layout = ScreenLayout(
                 self.alignment, self.theme, options, self.app.console,
                 measure_first=MEASURE_FIRST if big else None,
