@@ -17,12 +17,14 @@ import marshal
 import os
 import select
 import signal
-import socket
 import struct
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:  # imported where a child is forked: a run that never forks skips its ~5 ms
+    import socket
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -153,6 +155,8 @@ def fork_connected(
     and this process's end, or None where this process may not or cannot fork."""
     if not can_fork():
         return None
+    import socket
+
     try:
         ours, theirs = socket.socketpair()
     except OSError:
