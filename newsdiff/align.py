@@ -175,25 +175,39 @@ def _split_skips(beads: list[Bead]) -> list[Bead]:
 
 
 def _align_range(
-    scorer: Scorer, lo: tuple[int, int], hi: tuple[int, int], depth: int = 0
+    scorer: Scorer,
+    lo: tuple[int, int],
+    hi: tuple[int, int],
+    depth: int = 0,
+    made: Callable[[list[Bead]], None] | None = None,
 ) -> list[Bead]:
+    """The beads of left[lo0:hi0] x right[lo1:hi1], in order; ``made`` is shown them a gap
+    (or an anchor) at a time, as they are made."""
     n, m = hi[0] - lo[0], hi[1] - lo[1]
     if n == 0 or m == 0:
-        return [Bead((i,), (), 0.0) for i in range(lo[0], hi[0])] + [
-            Bead((), (j,), 0.0) for j in range(lo[1], hi[1])
-        ]
+        return _shown(
+            [Bead((i,), (), 0.0) for i in range(lo[0], hi[0])]
+            + [Bead((), (j,), 0.0) for j in range(lo[1], hi[1])],
+            made,
+        )
     anchors = _unique_anchors(scorer.left, scorer.right, lo, hi) if depth == 0 else []
     if not anchors and n * m > scorer.config.max_gap_cells and depth < 2:
         anchors = _secondary_anchors(scorer, lo, hi)
     if not anchors:
-        return _dp_gap(scorer, lo, hi)
+        return _shown(_dp_gap(scorer, lo, hi), made)
     beads: list[Bead] = []
     start = lo
     for i, j in anchors:
-        beads.extend(_align_range(scorer, start, (i, j), depth + 1))
-        beads.append(Bead((i,), (j,), scorer.pair(i, j)))
+        beads.extend(_align_range(scorer, start, (i, j), depth + 1, made))
+        beads.extend(_shown([Bead((i,), (j,), scorer.pair(i, j))], made))
         start = (i + 1, j + 1)
-    beads.extend(_align_range(scorer, start, hi, depth + 1))
+    beads.extend(_align_range(scorer, start, hi, depth + 1, made))
+    return beads
+
+
+def _shown(beads: list[Bead], made: Callable[[list[Bead]], None] | None) -> list[Bead]:
+    if made is not None and beads:
+        made(beads)
     return beads
 
 
@@ -205,18 +219,16 @@ def align_features(
 ) -> list[Bead]:
     """Align two paragraph sequences; beads come in reading order of the right side,
     with deletions where they stood on the left. ``in_order`` is shown the beads of the
-    in-order pass, most of the final rows, before the passes that pair what it left over
-    (the one-shot command starts their word diffs early)."""
+    in-order pass, most of the final rows, a gap at a time as they are made, before the
+    passes that pair what it left over (the one-shot command word-diffs them meanwhile)."""
     scorer = Scorer(left, right, config or AlignConfig())
     beads: list[Bead] = []
     start = (0, 0)
     for opening in pair_openings(scorer):  # the rest aligns between and after them
-        beads.extend(_align_range(scorer, start, (opening.left[0], opening.right[0])))
-        beads.append(opening)
+        beads.extend(_align_range(scorer, start, (opening.left[0], opening.right[0]), 0, in_order))
+        beads.extend(_shown([opening], in_order))
         start = (opening.left[-1] + 1, opening.right[-1] + 1)
-    beads.extend(_align_range(scorer, start, (len(left), len(right))))
-    if in_order is not None:
-        in_order(beads)
+    beads.extend(_align_range(scorer, start, (len(left), len(right)), 0, in_order))
     pair_leftovers(scorer, beads)
     beads = [b for b in beads if b.left or b.right]
     beads = attach_twins(scorer, beads)

@@ -33,6 +33,7 @@ EDITED_MIN_KEPT = 0.75  # share of the shorter side's words kept in order for "e
 # Fewer changed rows than this are word-diffed in this process alone: forking a copy of
 # it costs more than it saves.
 MIN_FORKED_ROWS = 500
+FEED_BATCH = 64  # changed rows given to the forked child at a time
 
 FeatureMemo = dict[tuple[str, bool], Features]  # (text, clutter) -> its features
 
@@ -162,7 +163,7 @@ def _compare(
     lf, rf = document_features(left, memo), document_features(right, memo)
     spans = _RowSpans(left, right, word_diffs, processes)
     try:
-        beads = align_features(lf, rf, config, spans.start_early)
+        beads = align_features(lf, rf, config, spans.found)
         # Work that needs no word diffs, done while a forked copy may still be making them.
         kinds = [_kind_and_score(bead, lf, rf) for bead in beads]
         words = _ParagraphWords(left, right, (lf, rf)) if word_diffs else None
@@ -180,12 +181,13 @@ def _compare(
 class _RowSpans:
     """The rows' word spans, from forked copies of this process where that pays.
 
-    The word diffs of the aligner's in-order rows (most of the final rows) start in a
-    forked child as soon as that pass is done (``start_early``, the aligner's hook), while
-    this process pairs the leftovers; ``finish`` makes them from the other end until it
-    meets the child (``ForkedMap.collect``), then shares out the changed rows still to do,
-    if there are many. A child only reads paragraph texts, so it copies little of this
-    process's memory, and only spans travel back."""
+    The word diffs of the aligner's in-order rows (most of the final rows) are made by a
+    forked child while the aligner goes on: it is shown them as they are found (``found``,
+    the aligner's hook), forks the child once there are enough and feeds it the rest in
+    batches; ``finish`` makes them from the other end until it meets the child
+    (``ForkedMap.collect``), then shares out the changed rows still to do, if there are
+    many. A child only reads paragraph texts, so it copies little of this process's
+    memory, and only spans travel back."""
 
     def __init__(self, left: Document, right: Document, word_diffs: bool, processes: int):
         self.left, self.right = left, right
@@ -193,7 +195,8 @@ class _RowSpans:
         self.processes = processes if word_diffs else 1  # whole texts are no work
         self.known: dict[Pair, tuple[Span, ...]] = {}
         self.early: ForkedMap[Pair, tuple[Span, ...]] | None = None
-        self.early_pairs: list[Pair] = []
+        self.early_pairs: list[Pair] = []  # the ones given to the child
+        self.waiting: list[Pair] = []  # found, not given to it yet
 
     def changed(self, beads: list[Bead]) -> list[Pair]:
         """Rows whose texts differ (cosmetically at least): they need a word diff."""
@@ -204,13 +207,29 @@ class _RowSpans:
             if bead.left and bead.right and _texts(left, bead.left) != _texts(right, bead.right)
         ]
 
-    def start_early(self, beads: list[Bead]) -> None:
-        pairs = self.changed(beads) if self.processes > 1 else []
-        if len(pairs) >= MIN_FORKED_ROWS:
-            self.early = ForkedMap.start(self.make, pairs, spans_to_wire, spans_from_wire)
-            self.early_pairs = pairs
+    def found(self, beads: list[Bead]) -> None:
+        """In-order beads just made: word-diffed by the child (forked once there are
+        ``MIN_FORKED_ROWS`` changed rows), given to it ``FEED_BATCH`` at a time."""
+        if self.processes < 2:
+            return
+        self.waiting.extend(self.changed(beads))
+        if self.early is None and len(self.waiting) >= MIN_FORKED_ROWS:
+            self.early = ForkedMap.start(self.make, self.waiting, spans_to_wire, spans_from_wire)
+            if self.early is None:  # no forking here: all in this process
+                self.processes, self.waiting = 1, []
+                return
+            self.early_pairs, self.waiting = self.waiting, []
+        elif self.early is not None and len(self.waiting) >= FEED_BATCH:
+            self._feed()
+
+    def _feed(self) -> None:
+        if self.early is not None:
+            self.early.feed(self.waiting)
+            self.early_pairs.extend(self.waiting)
+        self.waiting = []
 
     def finish(self, beads: list[Bead]) -> None:
+        self._feed()
         found = self.early.collect(self.make) if self.early else None
         if found is not None:
             self.known.update(zip(self.early_pairs, found, strict=True))

@@ -250,7 +250,8 @@ CHUNK = 32  # results per frame of a ForkedMap child: how often its progress sho
 
 class ForkedMap(Generic[Item, Result]):
     """``[function(item) for item in items]`` made by a forked child while this process
-    goes on; ``collect`` gathers the results, once, and may help make them.
+    goes on, for items given at the start and in batches after it (``feed``); ``collect``
+    gathers the results, once, and may help make them.
 
     The child works from the first item on and sends its results a few at a time; a
     helping ``collect`` works from the last item back, taking in what the child has sent
@@ -258,8 +259,15 @@ class ForkedMap(Generic[Item, Result]):
     other, whatever their speeds (a fixed share left to this process was either too big
     or too small as the machine's speed and the other work varied)."""
 
-    def __init__(self, child: Forked, items: Sequence[Item], from_wire: Callable[[Any], Result]):
-        self._child, self._items, self._from_wire = child, items, from_wire
+    def __init__(
+        self,
+        child: Forked,
+        items: Sequence[Item],
+        from_wire: Callable[[Any], Result],
+        feeding: int,
+    ):
+        self._child, self._from_wire, self._feeding = child, from_wire, feeding
+        self._items = list(items)
 
     @classmethod
     def start(
@@ -271,24 +279,47 @@ class ForkedMap(Generic[Item, Result]):
     ) -> ForkedMap[Item, Result] | None:
         """Fork the child (``to_wire`` makes a result ``marshal``-able, ``from_wire`` makes
         it back); None where this process may not or cannot fork."""
+        reading, feeding = os.pipe()
 
         def produce() -> Iterable[list[Any]]:
-            chunk: list[Any] = []
-            for item in _while_parent_lives(items):
-                chunk.append(to_wire(function(item)))
-                if len(chunk) == CHUNK:
+            os.close(feeding)
+            waiting, fed, chunk = deque(items), True, []
+            while waiting or fed:
+                if fed and (not waiting or select.select([reading], [], [], 0)[0]):
+                    more = read_frame(reading)  # more items, or the end of them
+                    fed = more is not None
+                    waiting.extend(more or ())
+                    continue
+                chunk.append(to_wire(function(waiting.popleft())))
+                if len(chunk) == CHUNK or not waiting:
                     yield chunk
                     chunk = []
-            if chunk:
-                yield chunk
 
         child = Forked.start(produce)
-        return cls(child, items, from_wire) if child else None
+        os.close(reading)
+        if child is None:
+            os.close(feeding)
+            return None
+        return cls(child, items, from_wire, feeding)
+
+    def feed(self, items: Sequence[Item]) -> None:
+        """More items for the child, after those it has."""
+        if not items or self._feeding < 0:
+            return
+        self._items.extend(items)
+        with contextlib.suppress(OSError):  # the child has gone: ``collect`` makes them
+            os.write(self._feeding, frame(list(items)))
+
+    def _end_feed(self) -> None:
+        if self._feeding >= 0:
+            os.close(self._feeding)
+            self._feeding = -1
 
     def collect(self, helper: Callable[[Item], Result] | None = None) -> list[Result] | None:
         """The results in order, or None if the child failed first; the child is reaped.
         With ``helper`` (the child's function) this process makes results from the end
         meanwhile, and makes the ones left over if the child fails."""
+        self._end_feed()
         items, count = self._items, len(self._items)
         front: list[Any] = []  # the child's results, as sent
         back: list[Result] = []  # this process's, from the last item backwards
@@ -313,6 +344,7 @@ class ForkedMap(Generic[Item, Result]):
         return [*map(self._from_wire, front[: count - len(back)]), *reversed(back)]
 
     def close(self) -> None:
+        self._end_feed()
         self._child.close()
 
 

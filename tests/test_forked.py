@@ -194,6 +194,34 @@ def test_a_helped_map_meets_its_child_in_the_middle() -> None:
         os.waitpid(-1, os.WNOHANG)
 
 
+def test_items_fed_after_the_start_come_back_after_the_first_ones() -> None:
+    """The aligner gives the child its rows as it finds them: a map fed in batches gives
+    the results of all its items in the order given, the child making the first ones."""
+    job = ForkedMap.start(_slowly_tagged, list(range(50)), to_wire=list, from_wire=tuple)
+    assert job is not None
+    for start in range(50, 300, 50):
+        time.sleep(0.02)
+        job.feed(list(range(start, start + 50)))
+    job.feed([])
+    results = job.collect(_slowly_tagged)
+    assert results is not None
+    assert [square for square, _ in results] == [k * k for k in range(300)]
+    assert results[0][1] != os.getpid()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_items_fed_to_a_child_that_has_gone_are_made_here() -> None:
+    job = ForkedMap.start(_slowly_tagged, [1, 2], to_wire=list, from_wire=tuple)
+    assert job is not None
+    job._child.stop()  # as if it crashed
+    time.sleep(0.1)
+    job.feed(list(range(3, 30_000)))  # more than a pipe holds: it must not wait
+    results = job.collect(_tagged)
+    assert results is not None
+    assert [square for square, _ in results] == [k * k for k in range(1, 30_000)]
+
+
 def test_a_child_that_fails_leaves_a_helped_map_its_middle() -> None:
     parent = os.getpid()
 
