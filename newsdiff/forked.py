@@ -23,7 +23,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-if TYPE_CHECKING:  # imported where a child is forked: a run that never forks skips its ~5 ms
+if TYPE_CHECKING:  # imported where used: a run that never forks skips socket's ~5 ms
+    import queue
     import socket
 
 Item = TypeVar("Item")
@@ -217,32 +218,35 @@ def send_and_exit(produce: Callable[[], Iterable[Any]], writing: int, parent: in
     """A child's work: it sends what ``produce`` yields through ``writing`` as frames and
     leaves at once, without exit handlers.
     It lets go of the standard streams (a reader of this process's output must not wait
-    for it) and stops early if this process has gone. It never waits for a reader busy
-    elsewhere while it has more to make: what the socket cannot take yet waits in its
-    memory, and goes whenever the reader has taken some."""
+    for it) and stops early if this process has gone. A thread of its own writes the
+    frames, each as soon as the reader takes it: the child never waits for a reader
+    busy elsewhere while it has more to make (what the reader has not taken yet waits in
+    its memory), and a reader never waits for the child's next value to get this one."""
+    import queue
+
     die_with(parent)
     let_go_of_standard_streams()
-    os.set_blocking(writing, False)
-    pending: deque[memoryview] = deque()
+    frames: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    writer = threading.Thread(target=_write_frames, args=(writing, frames), daemon=True)
+    writer.start()
     for value in produce():
         if os.getppid() != parent:
             return
-        pending.append(memoryview(frame(value)))
-        _send_some(writing, pending)
-    os.set_blocking(writing, True)
-    _send_some(writing, pending)
+        frames.put(frame(value))
+    frames.put(None)
+    writer.join()
     os._exit(0)
 
 
-def _send_some(writing: int, pending: deque[memoryview]) -> None:
-    """Write what the socket takes of ``pending`` (all of it, if blocking)."""
-    with contextlib.suppress(BlockingIOError):
-        while pending:
-            written = os.write(writing, pending[0])
-            if written == len(pending[0]):
-                pending.popleft()
-            else:
-                pending[0] = pending[0][written:]
+def _write_frames(writing: int, frames: queue.SimpleQueue[bytes | None]) -> None:
+    """Write the frames until the None after the last; a reader gone ends the child."""
+    try:
+        while (data := frames.get()) is not None:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(writing, view) :]
+    except OSError:
+        os._exit(1)
 
 
 CHUNK = 32  # results per frame of a ForkedMap child: how often its progress shows

@@ -253,6 +253,26 @@ def test_a_child_never_waits_for_a_busy_reader() -> None:
     assert results == [f"{k:08d}" * 256 for k in items]
 
 
+def test_a_big_value_reaches_the_reader_before_the_next_one_is_made() -> None:
+    """The viewer's rows come before the slow word diffs: a value bigger than a socket
+    holds must reach the reader whole while the child makes its next one."""
+    from newsdiff.forked import Forked
+
+    def produce():
+        yield "x" * 5_000_000
+        time.sleep(3.0)
+        yield "done"
+
+    child = Forked.start(produce)
+    assert child is not None
+    try:
+        started = time.monotonic()
+        assert child.receive() == "x" * 5_000_000
+        assert time.monotonic() - started < 2.0
+    finally:
+        child.close()
+
+
 def test_a_ctrl_c_just_after_the_fork_never_runs_the_callers_code_in_the_child() -> None:
     """The child gets SIGINT before it has restored its signal mask: it must exit from its
     own ``try``, not unwind into the code that called ``fork``."""
