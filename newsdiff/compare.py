@@ -214,7 +214,9 @@ class _RowSpans:
             return
         self.waiting.extend(self.changed(beads))
         if self.early is None and len(self.waiting) >= MIN_FORKED_ROWS:
-            self.early = ForkedMap.start(self.make, self.waiting, spans_to_wire, spans_from_wire)
+            self.early = ForkedMap.start(
+                self.make, self.waiting, spans_to_wire, spans_from_wire, fed=True
+            )
             if self.early is None:  # no forking here: all in this process
                 self.processes, self.waiting = 1, []
                 return

@@ -3,8 +3,8 @@ pair (independent of each other and of the rest), and the means the viewer's com
 server (``newsdiff.server``) is built from.
 
 A forked child already holds every input (copy on write), so only results travel back,
-as ``marshal`` data through a socket: strings, numbers and tuples, cheap to send, one frame
-per result so a reader can use the first while the child makes the next. Where forking
+as ``marshal`` data through a socket: strings, numbers and tuples, cheap to send, in
+frames a reader can use while the child makes the next. Where forking
 is not possible (no ``fork``, other threads running) or a child fails, the caller does
 the work in this process, with the same results; how many processes to use is the
 caller's choice (``usable_cpus``).
@@ -73,7 +73,9 @@ class Forked:
         return read_frame(self._reading) if self._reading >= 0 else None
 
     def ready(self) -> bool:
-        """Whether ``receive`` has something to read at once (a value, or the end)."""
+        """Whether the child has sent something (the start of a value, or the end): then
+        ``receive`` waits at most for the rest of that value, which its writer thread is
+        sending."""
         return self._reading < 0 or bool(select.select([self._reading], [], [], 0)[0])
 
     def stop(self) -> None:
@@ -179,15 +181,6 @@ class _Orphaned(Exception):
     """The process that forked this child has gone: nobody wants its results."""
 
 
-def _while_parent_lives(items: Iterable[Item]) -> Iterable[Item]:
-    """``items``, stopping the child's long loop if its parent goes meanwhile."""
-    parent = os.getppid()
-    for item in items:
-        if os.getppid() != parent:
-            raise _Orphaned
-        yield item
-
-
 def die_with(parent: int) -> None:
     """Have the kernel kill this child when the process that forked it dies (Linux: when
     the thread that forked it ends, which is always the main thread here), so a viewer
@@ -254,24 +247,25 @@ CHUNK = 32  # results per frame of a ForkedMap child: how often its progress sho
 
 class ForkedMap(Generic[Item, Result]):
     """``[function(item) for item in items]`` made by a forked child while this process
-    goes on, for items given at the start and in batches after it (``feed``); ``collect``
-    gathers the results, once, and may help make them.
+    goes on, for items given at the start and, if it is ``fed``, in batches after it
+    (``feed``); ``collect`` gathers the results, once, and may help make them.
 
     The child works from the first item on and sends its results a few at a time; a
     helping ``collect`` works from the last item back, taking in what the child has sent
-    between two items of its own, until the two meet. So neither process waits for the
-    other, whatever their speeds (a fixed share left to this process was either too big
-    or too small as the machine's speed and the other work varied)."""
+    between two items of its own, until the two meet. So neither process waits long for
+    the other, whatever their speeds (a fixed share left to this process was either too
+    big or too small as the machine's speed and the other work varied)."""
 
     def __init__(
         self,
         child: Forked,
         items: Sequence[Item],
         from_wire: Callable[[Any], Result],
-        feeding: int,
+        feeding: int = -1,
     ):
         self._child, self._from_wire, self._feeding = child, from_wire, feeding
         self._items = list(items)
+        self._unfed = bytearray()  # fed frames the pipe has not taken yet
 
     @classmethod
     def start(
@@ -280,18 +274,24 @@ class ForkedMap(Generic[Item, Result]):
         items: Sequence[Item],
         to_wire: Callable[[Result], Any],
         from_wire: Callable[[Any], Result],
+        fed: bool = False,
     ) -> ForkedMap[Item, Result] | None:
         """Fork the child (``to_wire`` makes a result ``marshal``-able, ``from_wire`` makes
-        it back); None where this process may not or cannot fork."""
-        reading, feeding = os.pipe()
+        it back); None where this process may not or cannot fork. A ``fed`` child waits
+        for more items until ``collect`` (or ``close``) ends the feed."""
+        try:
+            reading, feeding = os.pipe() if fed else (-1, -1)
+        except OSError:
+            return None
 
         def produce() -> Iterable[list[Any]]:
-            os.close(feeding)
-            waiting, fed, chunk = deque(items), True, []
-            while waiting or fed:
-                if fed and (not waiting or select.select([reading], [], [], 0)[0]):
+            if fed:
+                os.close(feeding)
+            waiting, chunk, feeding_on = deque(items), [], fed
+            while waiting or feeding_on:
+                if feeding_on and (not waiting or select.select([reading], [], [], 0)[0]):
                     more = read_frame(reading)  # more items, or the end of them
-                    fed = more is not None
+                    feeding_on = more is not None
                     waiting.extend(more or ())
                     continue
                 chunk.append(to_wire(function(waiting.popleft())))
@@ -300,29 +300,46 @@ class ForkedMap(Generic[Item, Result]):
                     chunk = []
 
         child = Forked.start(produce)
-        os.close(reading)
+        if fed:
+            os.close(reading)
+            os.set_blocking(feeding, False)
         if child is None:
-            os.close(feeding)
+            if fed:
+                os.close(feeding)
             return None
         return cls(child, items, from_wire, feeding)
 
     def feed(self, items: Sequence[Item]) -> None:
-        """More items for the child, after those it has."""
+        """More items for the child, after those it has. This never waits: what the pipe
+        cannot take yet is sent with a later batch, and whatever is still unsent when the
+        feed ends is made by ``collect``."""
         if not items or self._feeding < 0:
             return
         self._items.extend(items)
-        with contextlib.suppress(OSError):  # the child has gone: ``collect`` makes them
-            os.write(self._feeding, frame(list(items)))
+        self._unfed += frame(list(items))
+        self._send_unfed()
+
+    def _send_unfed(self) -> None:
+        try:
+            while self._unfed:
+                del self._unfed[: os.write(self._feeding, self._unfed)]
+        except BlockingIOError:
+            pass
+        except OSError:  # the child has gone: ``collect`` makes its items
+            self._unfed.clear()
 
     def _end_feed(self) -> None:
+        """Send what the pipe takes of the items fed, and tell the child there are no
+        more (a frame cut short ends its items there: the rest are made here)."""
         if self._feeding >= 0:
+            self._send_unfed()
             os.close(self._feeding)
             self._feeding = -1
 
     def collect(self, helper: Callable[[Item], Result] | None = None) -> list[Result] | None:
         """The results in order, or None if the child failed first; the child is reaped.
         With ``helper`` (the child's function) this process makes results from the end
-        meanwhile, and makes the ones left over if the child fails."""
+        meanwhile, and makes the ones left over if the child fails or ends short."""
         self._end_feed()
         items, count = self._items, len(self._items)
         front: list[Any] = []  # the child's results, as sent
@@ -333,7 +350,7 @@ class ForkedMap(Generic[Item, Result]):
                     back.append(helper(items[count - 1 - len(back)]))
                     continue
                 chunk = self._child.receive()
-                if not isinstance(chunk, list):  # the child failed or was killed
+                if not isinstance(chunk, list):  # the child failed, was killed or ended short
                     if helper is None:
                         return None
                     middle = items[len(front) : count - len(back)]
@@ -348,7 +365,9 @@ class ForkedMap(Generic[Item, Result]):
         return [*map(self._from_wire, front[: count - len(back)]), *reversed(back)]
 
     def close(self) -> None:
-        self._end_feed()
+        if self._feeding >= 0:
+            os.close(self._feeding)
+            self._feeding = -1
         self._child.close()
 
 

@@ -107,7 +107,8 @@ def _best_copy(
 ) -> int | None:
     """A linked paragraph of the same side that ``f`` copies (same text, or nearly). A
     candidate whose stems weigh too little or too much to reach the best so far is not
-    scored (Dice is at most 2 min(a, b) / (a + b) of the two weights)."""
+    scored (Dice is at most 2 min(a, b) / (a + b) of the two weights). The search goes on
+    after an exact copy: Dice of two equal stem sets can round above 1."""
     best, best_k = near, None
     mass = weights.set_mass(f.stems)
     for k in candidates:
@@ -123,8 +124,6 @@ def _best_copy(
             s = dice(f.stems, g.stems, weights)
         if s >= best and (best_k is None or s > best):
             best, best_k = s, k
-            if g.key == f.key:
-                break  # nothing scores above a copy
     return best_k
 
 

@@ -42,6 +42,20 @@ def _identity(value):
     return value
 
 
+def _big(item: int) -> str:
+    """A result of 20 KB: 300 of them fill any socket."""
+    return f"{item:010d}" * 2000
+
+
+def _stuck_on_zero(item: int) -> int:
+    if item == 0 and os.getpid() != _PARENT:
+        time.sleep(3.0)
+    return item
+
+
+_PARENT = os.getpid()
+
+
 def _padded(item: int) -> str:
     """A result of a few kilobytes, made in a millisecond."""
     time.sleep(0.001)
@@ -149,8 +163,8 @@ def test_a_generated_pair_compares_the_same_in_two_processes(monkeypatch) -> Non
     forks = []
     start = ForkedMap.start.__func__
 
-    def counted(cls, *args):
-        job = start(cls, *args)
+    def counted(cls, *args, **options):
+        job = start(cls, *args, **options)
         forks.append(job is not None)
         return job
 
@@ -197,7 +211,7 @@ def test_a_helped_map_meets_its_child_in_the_middle() -> None:
 def test_items_fed_after_the_start_come_back_after_the_first_ones() -> None:
     """The aligner gives the child its rows as it finds them: a map fed in batches gives
     the results of all its items in the order given, the child making the first ones."""
-    job = ForkedMap.start(_slowly_tagged, list(range(50)), to_wire=list, from_wire=tuple)
+    job = ForkedMap.start(_slowly_tagged, list(range(50)), to_wire=list, from_wire=tuple, fed=True)
     assert job is not None
     for start in range(50, 300, 50):
         time.sleep(0.02)
@@ -212,7 +226,7 @@ def test_items_fed_after_the_start_come_back_after_the_first_ones() -> None:
 
 
 def test_items_fed_to_a_child_that_has_gone_are_made_here() -> None:
-    job = ForkedMap.start(_slowly_tagged, [1, 2], to_wire=list, from_wire=tuple)
+    job = ForkedMap.start(_slowly_tagged, [1, 2], to_wire=list, from_wire=tuple, fed=True)
     assert job is not None
     job._child.stop()  # as if it crashed
     time.sleep(0.1)
@@ -220,6 +234,31 @@ def test_items_fed_to_a_child_that_has_gone_are_made_here() -> None:
     results = job.collect(_tagged)
     assert results is not None
     assert [square for square, _ in results] == [k * k for k in range(1, 30_000)]
+
+
+def test_three_processes_with_big_results_do_not_wait_for_each_other() -> None:
+    """Each child of ``map_forked`` ends when its items do: none waits for a feed, whose
+    pipe the children forked after it would hold open."""
+    items = list(range(300))
+    started = time.monotonic()
+    results = map_forked(_big, items, processes=3, to_wire=_identity, from_wire=_identity)
+    assert results == [_big(k) for k in items]
+    assert time.monotonic() - started < 30
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_feeding_a_busy_child_never_waits() -> None:
+    """A child stuck on one item leaves the pipe full: feeding goes on at once, and
+    ``collect`` makes what the child never got."""
+    job = ForkedMap.start(_stuck_on_zero, [0], to_wire=_identity, from_wire=_identity, fed=True)
+    assert job is not None
+    time.sleep(0.5)  # the child is at its first item
+    started = time.monotonic()
+    for start in range(1, 20_001, 500):
+        job.feed(list(range(start, start + 500)))  # ~100 KB: more than a pipe holds
+    assert time.monotonic() - started < 1.0
+    assert job.collect(_identity) == list(range(20_001))
 
 
 def test_a_child_that_fails_leaves_a_helped_map_its_middle() -> None:

@@ -180,3 +180,33 @@ def test_the_heaviest_chain_is_increasing_and_as_heavy_as_any(raw, weight_choice
         before = [best[x] for x in range(k) if pairs[x][1] < j and pairs[x][0] < i]
         best.append(max(before, default=0.0) + weights[k])
     assert sum(weight_of[p] for p in chain) == pytest.approx(max(best, default=0.0))
+
+
+def test_a_copy_search_that_meets_dice_above_one_picks_as_the_plain_definition() -> None:
+    """Dice of two equal stem sets built in different orders can round to just above 1:
+    such a paragraph then outscores an exact copy before it, in the plain definition,
+    and ``_best_copy`` must pick the same (an early stop at the copy did not)."""
+    import random
+
+    from newsdiff.pairing import AlignConfig, Scorer
+    from newsdiff.repeats import _best_copy
+    from newsdiff.similarity import Features, dice
+
+    rng = random.Random(3)
+    vocabulary = [f"stem{k}" for k in range(60)]
+    above_one = 0
+    for _ in range(5000):
+        chosen = rng.sample(vocabulary, rng.randint(4, 20))
+        stems = frozenset(chosen)
+        extra = rng.sample(vocabulary, 30)
+        rebuilt = frozenset(set(chosen) | set(extra)) - frozenset(set(extra) - set(chosen))
+        f = Features("copy", sorted(stems), stems, False)
+        others = [f, Features("text", sorted(rebuilt), rebuilt, False)]
+        others += [Features(f"t{k}", [], frozenset(rng.sample(vocabulary, 5)), False)
+                   for k in range(6)]  # fmt: skip
+        weights = Scorer([f], others, AlignConfig()).weights
+        scores = [1.0 if g.key == f.key else dice(f.stems, g.stems, weights) for g in others]
+        above_one += max(scores) > 1.0
+        best = max(scores)
+        assert _best_copy(f, others, list(range(len(others))), weights) == scores.index(best)
+    assert above_one  # the case this test is about did come up
