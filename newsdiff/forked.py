@@ -243,6 +243,7 @@ def _write_frames(writing: int, frames: queue.SimpleQueue[bytes | None]) -> None
 
 
 CHUNK = 32  # results per frame of a ForkedMap child: how often its progress shows
+FEED_FRAME = 64  # items per frame fed to a child (a few KB at most for the aligner's rows)
 
 
 class ForkedMap(Generic[Item, Result]):
@@ -265,7 +266,7 @@ class ForkedMap(Generic[Item, Result]):
     ):
         self._child, self._from_wire, self._feeding = child, from_wire, feeding
         self._items = list(items)
-        self._unfed = bytearray()  # fed frames the pipe has not taken yet
+        self._unfed: deque[bytes] = deque()  # fed frames the pipe has not taken yet
 
     @classmethod
     def start(
@@ -312,17 +313,24 @@ class ForkedMap(Generic[Item, Result]):
     def feed(self, items: Sequence[Item]) -> None:
         """More items for the child, after those it has. This never waits: what the pipe
         cannot take yet is sent with a later batch, and whatever is still unsent when the
-        feed ends is made by ``collect``."""
+        feed ends is made by ``collect``. Items go ``FEED_FRAME`` to a frame: a frame that
+        small is written whole or not at all (``PIPE_BUF``), so the child never waits for
+        the rest of one while it has items to work on."""
         if not items or self._feeding < 0:
             return
         self._items.extend(items)
-        self._unfed += frame(list(items))
+        for start in range(0, len(items), FEED_FRAME):
+            self._unfed.append(frame(list(items[start : start + FEED_FRAME])))
         self._send_unfed()
 
     def _send_unfed(self) -> None:
         try:
             while self._unfed:
-                del self._unfed[: os.write(self._feeding, self._unfed)]
+                written = os.write(self._feeding, self._unfed[0])
+                if written == len(self._unfed[0]):
+                    self._unfed.popleft()
+                else:  # only a frame bigger than PIPE_BUF is written in part
+                    self._unfed[0] = self._unfed[0][written:]
         except BlockingIOError:
             pass
         except OSError:  # the child has gone: ``collect`` makes its items
@@ -339,7 +347,8 @@ class ForkedMap(Generic[Item, Result]):
     def collect(self, helper: Callable[[Item], Result] | None = None) -> list[Result] | None:
         """The results in order, or None if the child failed first; the child is reaped.
         With ``helper`` (the child's function) this process makes results from the end
-        meanwhile, and makes the ones left over if the child fails or ends short."""
+        meanwhile, and makes the ones left over if the child fails or ends short. (A
+        ``fed`` map needs its helper: without one, a feed cut short reads as a failure.)"""
         self._end_feed()
         items, count = self._items, len(self._items)
         front: list[Any] = []  # the child's results, as sent

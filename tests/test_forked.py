@@ -56,6 +56,18 @@ def _stuck_on_zero(item: int) -> int:
 _PARENT = os.getpid()
 
 
+def _tagged_stuck_on_zero(item: int) -> tuple[int, int]:
+    """The item and the process that made it; a child spends a second on item 0."""
+    if item == 0 and os.getpid() != _PARENT:
+        time.sleep(1.0)
+    return item, os.getpid()
+
+
+def _slowly_tagged_here(item: int) -> tuple[int, int]:
+    time.sleep(0.0002)
+    return item, os.getpid()
+
+
 def _padded(item: int) -> str:
     """A result of a few kilobytes, made in a millisecond."""
     time.sleep(0.001)
@@ -240,10 +252,18 @@ def test_three_processes_with_big_results_do_not_wait_for_each_other() -> None:
     """Each child of ``map_forked`` ends when its items do: none waits for a feed, whose
     pipe the children forked after it would hold open."""
     items = list(range(300))
-    started = time.monotonic()
-    results = map_forked(_big, items, processes=3, to_wire=_identity, from_wire=_identity)
+
+    def too_long(signum, frame):
+        raise TimeoutError("map_forked waited for its children for 30 s")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(30)  # a hang fails the test instead of holding the suite
+    try:
+        results = map_forked(_big, items, processes=3, to_wire=_identity, from_wire=_identity)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
     assert results == [_big(k) for k in items]
-    assert time.monotonic() - started < 30
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
 
@@ -259,6 +279,20 @@ def test_feeding_a_busy_child_never_waits() -> None:
         job.feed(list(range(start, start + 500)))  # ~100 KB: more than a pipe holds
     assert time.monotonic() - started < 1.0
     assert job.collect(_identity) == list(range(20_001))
+
+
+def test_a_feed_cut_short_still_gives_every_result_in_order() -> None:
+    """Fed while stuck, the child's pipe fills and the feed ends with items it never got:
+    it makes the ones it got (a prefix), this process the rest, all in order."""
+    job = ForkedMap.start(_tagged_stuck_on_zero, [0], to_wire=list, from_wire=tuple, fed=True)
+    assert job is not None
+    time.sleep(0.3)  # the child is at its first item
+    job.feed(list(range(1, 15_000)))  # more than a pipe holds: the rest stays unsent
+    results = job.collect(_slowly_tagged_here)
+    assert results is not None
+    assert [value for value, _ in results] == list(range(15_000))
+    makers = {pid for _, pid in results}
+    assert os.getpid() in makers and len(makers) == 2  # both made some
 
 
 def test_a_child_that_fails_leaves_a_helped_map_its_middle() -> None:
