@@ -11,7 +11,7 @@ import time
 from itertools import permutations
 
 import pytest
-from tui_helpers import SEED_FILES, settle
+from tui_helpers import SEED_FILES, settle, until
 
 from newsdiff import server as server_module
 from newsdiff.compare import add_word_diffs, compare
@@ -356,10 +356,7 @@ async def test_restarted_bars_do_not_compare_a_pair_twice(monkeypatch, tmp_path)
     monkeypatch.setattr(server_module, "_stages", logged)
     app = build_app(SEED_FILES, processes=2)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(500):
-            await pilot.pause(0.02)
-            if any(name.startswith("000-003") for name in os.listdir(tmp_path)):
-                break
+        await until(pilot, lambda: any(name.startswith("000-003") for name in os.listdir(tmp_path)))
         await pilot.pause(0.3)
         app.choose(right=2)  # compared by the bars already: shown from the cache
         await pilot.pause(0.5)
@@ -385,10 +382,7 @@ async def test_a_pair_asked_for_again_meanwhile_is_closed_when_done_with(monkeyp
 
     monkeypatch.setattr(app, "call_from_thread", delayed)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(500):
-            await pilot.pause(0.02)
-            if held.is_set():
-                break
+        await until(pilot, held.is_set)
         assert held.is_set()
         app.action_swap()
         app.action_swap()  # back: a new request for the same pair

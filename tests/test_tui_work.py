@@ -7,7 +7,7 @@ import shutil
 import time
 
 from rich.cells import cell_len
-from tui_helpers import SEED_FILES, settle
+from tui_helpers import SEED_FILES, settle, until
 
 from newsdiff.tui import app as app_module
 from newsdiff.tui.app import build_app
@@ -37,10 +37,11 @@ async def test_a_pair_asked_for_stops_the_list_bars_first(monkeypatch) -> None:
     _slowed(monkeypatch, full=0.3)  # the bars' comparisons, not the viewer's rows
     app = build_app(SEED_FILES)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(500):
-            await pilot.pause(0.01)
-            if any(w.group == "similarity" and w.is_running for w in app.workers):
-                break
+        await until(
+            pilot,
+            lambda: any(w.group == "similarity" and w.is_running for w in app.workers),
+            step=0.01,
+        )
         bars = [w for w in app.workers if w.group == "similarity"]
         app.choose(right=4)  # not compared yet: the bars are still at the second article
         assert all(w.is_cancelled for w in bars)
@@ -126,10 +127,7 @@ async def test_swapping_there_and_back_before_the_highlights_ends_on_the_pair(mo
     _slowed(monkeypatch, rows=0.2, full=0.2, words=1.0)
     app = build_app(SEED_FILES[3:5])
     async with app.run_test(size=(120, 30)) as pilot:
-        for _ in range(300):
-            await pilot.pause(0.02)
-            if app.diff.alignment is not None:
-                break
+        await until(pilot, lambda: app.diff.alignment is not None, tries=300)
         assert not app.diff.alignment.word_diffs  # rows on show, highlights to come
         await pilot.press("s", "s")
         await settle(pilot)
@@ -148,10 +146,7 @@ async def test_highlights_restyle_the_layout_on_show_without_laying_it_out_again
     _slowed(monkeypatch, words=0.8)
     app = build_app(SEED_FILES[3:5])
     async with app.run_test(size=(120, 30)) as pilot:
-        for _ in range(300):
-            await pilot.pause(0.02)
-            if app.diff.screen_layout is not None:
-                break
+        await until(pilot, lambda: app.diff.screen_layout is not None, tries=300)
         quick = app.diff.screen_layout
         assert not quick.alignment.word_diffs
         await pilot.press("j", "j", "j")

@@ -13,6 +13,16 @@ def seeds_app(**kwargs) -> NewsdiffApp:
     return build_app(SEED_FILES, **kwargs)
 
 
+async def until(pilot, condition, tries: int = 500, step: float = 0.02) -> bool:
+    """Let the viewer run until ``condition()`` holds (at most ``tries`` pauses of
+    ``step`` seconds); whether it did."""
+    for _ in range(tries):
+        await pilot.pause(step)
+        if condition():
+            return True
+    return False
+
+
 async def settle(pilot) -> None:
     """Wait until the viewer is settled (each step starts the next worker), then for the
     screen to update."""
