@@ -195,8 +195,7 @@ class _RowSpans:
         self.processes = processes if word_diffs else 1  # whole texts are no work
         self.known: dict[Pair, tuple[Span, ...]] = {}
         self.early: ForkedMap[Pair, tuple[Span, ...]] | None = None
-        self.early_pairs: list[Pair] = []  # the ones given to the child
-        self.waiting: list[Pair] = []  # found, not given to it yet
+        self.waiting: list[Pair] = []  # found, not given to the child yet
 
     def changed(self, beads: list[Bead]) -> list[Pair]:
         """Rows whose texts differ (cosmetically at least): they need a word diff."""
@@ -218,23 +217,22 @@ class _RowSpans:
                 self.make, self.waiting, spans_to_wire, spans_from_wire, fed=True
             )
             if self.early is None:  # no forking here: all in this process
-                self.processes, self.waiting = 1, []
-                return
-            self.early_pairs, self.waiting = self.waiting, []
+                self.processes = 1
+            self.waiting = []
         elif self.early is not None and len(self.waiting) >= FEED_BATCH:
             self._feed()
 
     def _feed(self) -> None:
         if self.early is not None:
             self.early.feed(self.waiting)
-            self.early_pairs.extend(self.waiting)
         self.waiting = []
 
     def finish(self, beads: list[Bead]) -> None:
         self._feed()
-        found = self.early.collect(self.make) if self.early else None
-        if found is not None:
-            self.known.update(zip(self.early_pairs, found, strict=True))
+        if self.early:
+            found = self.early.collect(self.make)
+            if found is not None:
+                self.known.update(zip(self.early.items, found, strict=True))
         if self.processes < 2:
             return
         pending = [pair for pair in self.changed(beads) if pair not in self.known]

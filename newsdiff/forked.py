@@ -265,7 +265,7 @@ class ForkedMap(Generic[Item, Result]):
         feeding: int = -1,
     ):
         self._child, self._from_wire, self._feeding = child, from_wire, feeding
-        self._items = list(items)
+        self.items = list(items)  # given so far, in order: what ``collect``'s results are of
         self._unfed: deque[bytes] = deque()  # fed frames the pipe has not taken yet
 
     @classmethod
@@ -318,7 +318,7 @@ class ForkedMap(Generic[Item, Result]):
         the rest of one while it has items to work on."""
         if not items or self._feeding < 0:
             return
-        self._items.extend(items)
+        self.items.extend(items)
         for start in range(0, len(items), FEED_FRAME):
             self._unfed.append(frame(list(items[start : start + FEED_FRAME])))
         self._send_unfed()
@@ -350,7 +350,7 @@ class ForkedMap(Generic[Item, Result]):
         meanwhile, and makes the ones left over if the child fails or ends short. (A
         ``fed`` map needs its helper: without one, a feed cut short reads as a failure.)"""
         self._end_feed()
-        items, count = self._items, len(self._items)
+        items, count = self.items, len(self.items)
         front: list[Any] = []  # the child's results, as sent
         back: list[Result] = []  # this process's, from the last item backwards
         try:
@@ -374,9 +374,7 @@ class ForkedMap(Generic[Item, Result]):
         return [*map(self._from_wire, front[: count - len(back)]), *reversed(back)]
 
     def close(self) -> None:
-        if self._feeding >= 0:
-            os.close(self._feeding)
-            self._feeding = -1
+        self._end_feed()
         self._child.close()
 
 
